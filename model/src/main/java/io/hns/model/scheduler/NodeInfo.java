@@ -1,0 +1,152 @@
+package io.hns.model.scheduler;
+
+import io.hns.model.cluster.Node;
+import io.hns.model.cluster.Pod;
+import io.hns.model.resource.Resources;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node with the pods assigned to it and their summed requests, as the scheduler framework's
+ * {@code NodeInfo}: {@code requested} sums actual requests (NodeResourcesFit filter,
+ * BalancedAllocation), {@code nonZeroRequested} sums requests with the 100m/200Mi floor
+ * (LeastAllocated). Mutable, owned by one {@link ClusterSnapshot}.
+ */
+public final class NodeInfo {
+  private Node node;
+  private final List<Pod> pods = new ArrayList<>();
+  private final Map<String, Integer> podsByOwnerUid = new HashMap<>();
+  private long requestedCpu;
+  private long requestedMemory;
+  private long requestedEphemeral;
+  private Map<String, Long> requestedScalars = Map.of();
+  private long nonZeroCpu;
+  private long nonZeroMemory;
+  private int podsWithAffinity;
+  private int podsWithRequiredAntiAffinity;
+
+  NodeInfo(Node node) {
+    this.node = node;
+  }
+
+  public Node node() {
+    return node;
+  }
+
+  void setNode(Node n) {
+    this.node = n;
+  }
+
+  public String name() {
+    return node.name();
+  }
+
+  public List<Pod> pods() {
+    return Collections.unmodifiableList(pods);
+  }
+
+  public int podCount() {
+    return pods.size();
+  }
+
+  public long requestedCpu() {
+    return requestedCpu;
+  }
+
+  public long requestedMemory() {
+    return requestedMemory;
+  }
+
+  public long requestedEphemeral() {
+    return requestedEphemeral;
+  }
+
+  public long requestedScalar(String name) {
+    return requestedScalars.getOrDefault(name, 0L);
+  }
+
+  public long nonZeroCpu() {
+    return nonZeroCpu;
+  }
+
+  public long nonZeroMemory() {
+    return nonZeroMemory;
+  }
+
+  /** Pods on this node whose controlling owner has this UID. */
+  public int podsOwnedBy(String ownerUid) {
+    return podsByOwnerUid.getOrDefault(ownerUid, 0);
+  }
+
+  public boolean hasPodsWithAffinity() {
+    return podsWithAffinity > 0;
+  }
+
+  public boolean hasPodsWithRequiredAntiAffinity() {
+    return podsWithRequiredAntiAffinity > 0;
+  }
+
+  /** The requests of all pods here: what the cluster autoscaler calls node utilization. */
+  public Resources requested() {
+    return new Resources(requestedCpu, requestedMemory, requestedEphemeral, pods.size(),
+        com.google.common.collect.ImmutableMap.copyOf(requestedScalars));
+  }
+
+  void add(Pod pod) {
+    pods.add(pod);
+    apply(pod, 1);
+  }
+
+  boolean remove(Pod pod) {
+    for (int i = pods.size() - 1; i >= 0; i--) {
+      Pod p = pods.get(i);
+      if (p.name().equals(pod.name()) && p.namespace().equals(pod.namespace())) {
+        pods.remove(i);
+        apply(p, -1);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Replaces a pod's record (status change) without changing the sums it contributes. */
+  boolean replace(Pod pod) {
+    for (int i = pods.size() - 1; i >= 0; i--) {
+      Pod p = pods.get(i);
+      if (p.name().equals(pod.name()) && p.namespace().equals(pod.namespace())) {
+        apply(p, -1);
+        pods.set(i, pod);
+        apply(pod, 1);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void apply(Pod pod, int sign) {
+    Resources r = pod.spec().requests();
+    Resources nz = pod.spec().nonZeroRequests();
+    requestedCpu += sign * r.milliCpu();
+    requestedMemory += sign * r.memory();
+    requestedEphemeral += sign * r.ephemeralStorage();
+    if (!r.scalars().isEmpty()) {
+      Map<String, Long> m = new HashMap<>(requestedScalars);
+      r.scalars().forEach((k, v) -> m.merge(k, sign * v, Long::sum));
+      requestedScalars = m;
+    }
+    nonZeroCpu += sign * nz.milliCpu();
+    nonZeroMemory += sign * nz.memory();
+    if (pod.owner() != null) {
+      podsByOwnerUid.merge(pod.owner().uid(), sign, (a, b) -> a + b == 0 ? null : a + b);
+    }
+    if (pod.spec().hasPodAffinity()) {
+      podsWithAffinity += sign;
+    }
+    if (!pod.spec().requiredPodAntiAffinity().isEmpty()) {
+      podsWithRequiredAntiAffinity += sign;
+    }
+  }
+}
