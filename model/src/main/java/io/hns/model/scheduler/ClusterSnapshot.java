@@ -30,6 +30,18 @@ public final class ClusterSnapshot {
     return s;
   }
 
+  /** An independent copy for what-if simulations (the cluster autoscaler's forks). */
+  public ClusterSnapshot copy() {
+    ClusterSnapshot c = new ClusterSnapshot();
+    for (NodeInfo info : nodes) {
+      c.addNode(info.node());
+      for (Pod p : info.pods()) {
+        c.addPod(p);
+      }
+    }
+    return c;
+  }
+
   public void addNode(Node node) {
     if (byName.containsKey(node.name())) {
       throw new IllegalArgumentException("duplicate node " + node.name());

@@ -86,6 +86,48 @@ public final class Scheduler {
         evaluations(all, rejected, ranking, table), ranking);
   }
 
+  /**
+   * The first node, in snapshot order, that passes every filter, or null: the cluster autoscaler's
+   * "can this pod be placed on an existing node" check (PreFilter and Filter plugins only).
+   */
+  public String firstFeasible(Pod pod, ClusterSnapshot snapshot) {
+    CycleState cycle = new CycleState(pod, snapshot);
+    List<FilterPlugin> filters = profile.filters();
+    Object[] states = new Object[filters.size()];
+    for (int i = 0; i < filters.size(); i++) {
+      states[i] = filters.get(i).preFilter(cycle);
+    }
+    for (NodeInfo node : snapshot.nodes()) {
+      if (runFilters(cycle, filters, states, node) == null) {
+        return node.name();
+      }
+    }
+    return null;
+  }
+
+  /** Whether the pod passes every filter on that one node. */
+  public boolean fits(Pod pod, ClusterSnapshot snapshot, String nodeName) {
+    CycleState cycle = new CycleState(pod, snapshot);
+    List<FilterPlugin> filters = profile.filters();
+    Object[] states = new Object[filters.size()];
+    for (int i = 0; i < filters.size(); i++) {
+      states[i] = filters.get(i).preFilter(cycle);
+    }
+    NodeInfo node = snapshot.get(nodeName);
+    return node != null && runFilters(cycle, filters, states, node) == null;
+  }
+
+  /** The reasons the pod fails on that node (null when it fits). */
+  public List<String> reasons(Pod pod, ClusterSnapshot snapshot, String nodeName) {
+    CycleState cycle = new CycleState(pod, snapshot);
+    List<FilterPlugin> filters = profile.filters();
+    Object[] states = new Object[filters.size()];
+    for (int i = 0; i < filters.size(); i++) {
+      states[i] = filters.get(i).preFilter(cycle);
+    }
+    return runFilters(cycle, filters, states, snapshot.get(nodeName));
+  }
+
   private static List<String> runFilters(CycleState cycle, List<FilterPlugin> filters, Object[] states, NodeInfo node) {
     for (int i = 0; i < filters.size(); i++) {
       List<String> reasons = filters.get(i).filter(cycle, states[i], node);
