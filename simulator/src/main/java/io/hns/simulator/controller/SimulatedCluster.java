@@ -1,0 +1,115 @@
+package io.hns.simulator.controller;
+
+import com.google.common.collect.ImmutableList;
+import io.hns.model.cluster.Node;
+import io.hns.model.cluster.Pod;
+import io.hns.model.cluster.Taint;
+import io.hns.model.cluster.Workload;
+import io.hns.model.port.ClusterActions;
+import io.hns.model.port.ClusterView;
+import io.hns.model.port.NodeGroup;
+import io.hns.simulator.state.ClusterEvent;
+import io.hns.simulator.state.ClusterState;
+import io.hns.simulator.state.ObjectRef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model's ports served by the simulated cluster: what the cluster autoscaler and the policies
+ * observe and do here is what the live adapter observes and does on AKS.
+ */
+public final class SimulatedCluster implements ClusterView, ClusterActions {
+  private final ClusterState state;
+  private final WorkloadController workloads;
+  private final List<NodeGroup> nodeGroups;
+
+  public SimulatedCluster(ClusterState state, WorkloadController workloads, List<? extends NodeGroup> nodeGroups) {
+    this.state = state;
+    this.workloads = workloads;
+    this.nodeGroups = List.copyOf(nodeGroups);
+  }
+
+  @Override
+  public long now() {
+    return state.now();
+  }
+
+  @Override
+  public List<Node> nodes() {
+    return List.copyOf(state.nodes());
+  }
+
+  @Override
+  public List<Pod> pods() {
+    return List.copyOf(state.pods());
+  }
+
+  @Override
+  public List<Workload> workloads() {
+    return state.workloads();
+  }
+
+  @Override
+  public List<NodeGroup> nodeGroups() {
+    return nodeGroups;
+  }
+
+  @Override
+  public void scale(String namespace, String kind, String name, int replicas, String reason) {
+    workloads.scale(namespace, name, replicas);
+  }
+
+  @Override
+  public void createPod(Pod pod, String reason) {
+    state.addPod(pod.toBuilder().creationTime(state.now()).build());
+  }
+
+  @Override
+  public void deletePod(String namespace, String name, String reason) {
+    Pod p = state.pod(namespace + "/" + name);
+    if (p != null) {
+      PodLifecycle.delete(state, p);
+    }
+  }
+
+  @Override
+  public boolean evictPod(String namespace, String name, String reason) {
+    Pod p = state.pod(namespace + "/" + name);
+    if (p == null) {
+      return true;
+    }
+    // No PodDisruptionBudgets are modelled yet, so every eviction is allowed.
+    state.event(ObjectRef.pod(namespace, name), ClusterEvent.NORMAL, "Evicted", reason);
+    PodLifecycle.delete(state, p);
+    return true;
+  }
+
+  @Override
+  public void taintNode(String nodeName, Taint taint, boolean add) {
+    Node n = state.node(nodeName);
+    if (n == null) {
+      return;
+    }
+    List<Taint> taints = new ArrayList<>(n.taints());
+    boolean present = taints.stream().anyMatch(t -> t.key().equals(taint.key()) && t.effect() == taint.effect());
+    if (add && !present) {
+      taints.add(taint);
+    } else if (!add && present) {
+      taints.removeIf(t -> t.key().equals(taint.key()) && t.effect() == taint.effect());
+    } else {
+      return;
+    }
+    state.updateNode(n.withTaints(ImmutableList.copyOf(taints)));
+  }
+
+  @Override
+  public void event(String objectRef, String type, String reason, String message) {
+    String[] parts = objectRef.split("/", 3);
+    ObjectRef ref = switch (parts.length) {
+      case 3 -> new ObjectRef(parts[0], parts[1], parts[2]);
+      case 2 -> new ObjectRef(parts[0], "", parts[1]);
+      default -> new ObjectRef("Object", "", objectRef);
+    };
+    state.event(ref, type, reason, message);
+  }
+}
