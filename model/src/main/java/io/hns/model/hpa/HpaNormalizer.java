@@ -65,7 +65,8 @@ public final class HpaNormalizer {
       limit = "DesiredWithinRange";
       message = "the desired count is within the acceptable range";
     }
-    return new Normalization(proposed, stabilized, desired, stabilization, limit, message, recorded);
+    return new Normalization(proposed, stabilized, desired, spec.minReplicas(), maxAllowed, stabilization, limit, message,
+        recorded);
   }
 
   /**
@@ -100,6 +101,8 @@ public final class HpaNormalizer {
         : proposed >= current ? "ScaleUpStabilized" : "ScaleDownStabilized";
 
     int desired = stabilized;
+    int lowest = spec.minReplicas();
+    int highest = spec.maxReplicas();
     String limit = "DesiredWithinRange";
     String message = "the desired count is within the acceptable range";
     if (stabilized > current) {
@@ -112,6 +115,7 @@ public final class HpaNormalizer {
         reason = "ScaleUpLimit";
         why = "the desired replica count is increasing faster than the maximum scale rate";
       }
+      highest = maxAllowed;
       if (stabilized > maxAllowed) {
         desired = maxAllowed;
         limit = reason;
@@ -127,12 +131,13 @@ public final class HpaNormalizer {
         reason = "ScaleDownLimit";
         why = "the desired replica count is decreasing faster than the maximum scale rate";
       }
+      lowest = minAllowed;
       if (stabilized < minAllowed) {
         desired = minAllowed;
         limit = reason;
         message = why;
       }
     }
-    return new Normalization(proposed, stabilized, desired, stabilization, limit, message, recorded);
+    return new Normalization(proposed, stabilized, desired, lowest, highest, stabilization, limit, message, recorded);
   }
 }

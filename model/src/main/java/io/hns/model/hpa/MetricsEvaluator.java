@@ -41,8 +41,8 @@ public final class MetricsEvaluator {
       }
       outcomes.add(new MetricOutcome(metric, c, null));
       // Upstream's test: a strictly larger proposal wins, so the first metric keeps a tie.
-      if (replicas == 0 || c.replicas() > replicas) {
-        replicas = c.replicas();
+      if (replicas == 0 || c.calculatedReplicas() > replicas) {
+        replicas = c.calculatedReplicas();
         decisive = c;
       }
     }

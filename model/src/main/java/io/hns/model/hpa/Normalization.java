@@ -7,6 +7,8 @@ package io.hns.model.hpa;
  * @param proposedReplicas the metrics' proposal going in
  * @param stabilizedReplicas after the stabilization window(s)
  * @param desiredReplicas after the limits: what the controller sets
+ * @param minAllowed the lowest count the limits allowed this sync (minReplicas, or the scale-down rate)
+ * @param maxAllowed the highest (maxReplicas, or the scale-up limit or rate)
  * @param stabilization the AbleToScale reason: ReadyForNewScale, ScaleUpStabilized or ScaleDownStabilized
  * @param limit the ScalingLimited reason: DesiredWithinRange, ScaleUpLimit, ScaleDownLimit,
  *     TooManyReplicas or TooFewReplicas
@@ -17,6 +19,8 @@ public record Normalization(
     int proposedReplicas,
     int stabilizedReplicas,
     int desiredReplicas,
+    int minAllowed,
+    int maxAllowed,
     String stabilization,
     String limit,
     String limitMessage,

@@ -4,7 +4,7 @@ package io.hns.model.hpa;
  * One metric's replica proposal and how it was reached.
  *
  * @param metric how the metric is named in messages
- * @param replicas the proposed replica count
+ * @param calculatedReplicas the proposed replica count
  * @param utilization for a Utilization target the percent of request (truncated, as upstream); for
  *     an AverageValue target the per-pod average in milli-units
  * @param ratio utilization over target, from the ready pods' samples only
@@ -14,7 +14,7 @@ package io.hns.model.hpa;
  */
 public record ReplicaCalculation(
     String metric,
-    int replicas,
+    int calculatedReplicas,
     long utilization,
     double ratio,
     Double rebalancedRatio,

@@ -1,5 +1,7 @@
 package io.hns.model.manifest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.ContainerMetrics;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
@@ -23,8 +25,11 @@ public final class PodMetricsCompiler {
 
   public static PodUsage compile(SourcedObject o) {
     FabricObjects.requireKind(o, Set.of(KIND), "a pod metrics file");
-    PodMetrics m = FabricObjects.convert(o, PodMetrics.class);
     String where = o.describe();
+    // fabric8 reads the window with a parser that drops fractions; it is read from the tree instead.
+    ObjectNode withoutWindow = ((ObjectNode) o.tree()).deepCopy();
+    JsonNode windowNode = withoutWindow.remove("window");
+    PodMetrics m = FabricObjects.convert(new SourcedObject(o.kind(), o.apiVersion(), withoutWindow, o.where()), PodMetrics.class);
     var meta = m.getMetadata();
     if (meta == null || meta.getName() == null || meta.getName().isEmpty()) {
       throw new ManifestException(o.where() + ": PodMetrics has no metadata.name");
@@ -33,10 +38,15 @@ public final class PodMetricsCompiler {
     if (timestamp == io.hns.model.cluster.Times.UNSET) {
       throw new ManifestException(where + ": timestamp is required");
     }
-    if (m.getWindow() == null || m.getWindow().getDuration() == null) {
+    if (windowNode == null || windowNode.isNull()) {
       throw new ManifestException(where + ": window is required (metrics-server reports it, for example 15s)");
     }
-    long window = m.getWindow().getDuration().toMillis();
+    long window;
+    try {
+      window = GoDurations.parseMillis(windowNode.asText());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new ManifestException(where + ": window: " + e.getMessage());
+    }
     // Like the metrics client, a pod whose sample lacks a resource for any container has no value for it.
     List<ContainerMetrics> containers = SelectorCompiler.nullToEmpty(m.getContainers());
     long cpu = containers.isEmpty() ? -1 : 0;

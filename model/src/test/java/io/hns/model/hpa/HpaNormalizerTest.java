@@ -42,6 +42,8 @@ class HpaNormalizerTest {
     Normalization fromOne = normalizer.normalize(s, 1, 10, HpaHistory.NO_RECOMMENDATIONS, NOW);
     assertThat(fromOne.desiredReplicas()).isEqualTo(4);
     assertThat(fromOne.limit()).isEqualTo("ScaleUpLimit");
+    assertThat(fromOne.maxAllowed()).isEqualTo(4);
+    assertThat(fromOne.minAllowed()).isEqualTo(1);
     assertThat(normalizer.normalize(s, 3, 10, HpaHistory.NO_RECOMMENDATIONS, NOW).desiredReplicas()).isEqualTo(6);
     assertThat(normalizer.normalize(s, 6, 10, HpaHistory.NO_RECOMMENDATIONS, NOW).desiredReplicas()).isEqualTo(10);
   }
@@ -167,6 +169,7 @@ class HpaNormalizerTest {
     Normalization nMax = normalizer.normalize(spec(1, 100, max), 10, 1, HpaHistory.NO_RECOMMENDATIONS, NOW);
     assertThat(nMax.desiredReplicas()).isEqualTo(5);
     assertThat(nMax.limit()).isEqualTo("ScaleDownLimit");
+    assertThat(nMax.minAllowed()).isEqualTo(5);
     assertThat(normalizer.normalize(spec(1, 100, min), 10, 1, HpaHistory.NO_RECOMMENDATIONS, NOW).desiredReplicas())
         .isEqualTo(8);
   }

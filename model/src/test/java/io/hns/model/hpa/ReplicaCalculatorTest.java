@@ -37,7 +37,7 @@ class ReplicaCalculatorTest {
         List.of(cpu("a", 900), cpu("b", 900), cpu("c", 900)));
     assertThat(c.utilization()).isEqualTo(90);
     assertThat(c.ratio()).isEqualTo(1.8);
-    assertThat(c.replicas()).isEqualTo(6);
+    assertThat(c.calculatedReplicas()).isEqualTo(6);
     assertThat(c.readyPods()).isEqualTo(3);
   }
 
@@ -62,7 +62,7 @@ class ReplicaCalculatorTest {
     assertThat(c.ratio()).isEqualTo(0.2);
     // (300 + 1000) * 100 / 4000 = 32 % -> 0.64 -> ceil(0.64 x 4) = 3
     assertThat(c.rebalancedRatio()).isEqualTo(0.64);
-    assertThat(c.replicas()).isEqualTo(3);
+    assertThat(c.calculatedReplicas()).isEqualTo(3);
     assertThat(c.outcome()).isEqualTo(Outcome.REBALANCED);
   }
 
@@ -74,7 +74,7 @@ class ReplicaCalculatorTest {
         List.of(cpu("a", 300), cpu("b", 300), cpu("c", 300)));
     // ratio 30/150 = 0.2; refill d at 1500 m: (900 + 1500) * 100 / 4000 = 60 % -> 0.4 -> ceil(1.6) = 2
     assertThat(c.rebalancedRatio()).isEqualTo(0.4);
-    assertThat(c.replicas()).isEqualTo(2);
+    assertThat(c.calculatedReplicas()).isEqualTo(2);
   }
 
   /** GetResourceReplicas, missing pods on a scale-up: they count as 0 %, so 200 % on 3 of 4 pods gives 150 % -> 6. */
@@ -84,7 +84,7 @@ class ReplicaCalculatorTest {
         List.of(ready("a", 1000), ready("b", 1000), ready("c", 1000), ready("d", 1000)),
         List.of(cpu("a", 1000), cpu("b", 1000), cpu("c", 1000)));
     assertThat(c.rebalancedRatio()).isEqualTo(1.5);
-    assertThat(c.replicas()).isEqualTo(6);
+    assertThat(c.calculatedReplicas()).isEqualTo(6);
   }
 
   /**
@@ -102,7 +102,7 @@ class ReplicaCalculatorTest {
     assertThat(c.unreadyPods()).isEqualTo(2);
     assertThat(c.ratio()).isEqualTo(1.2);
     assertThat(c.rebalancedRatio()).isEqualTo(0.6);
-    assertThat(c.replicas()).isEqualTo(4);
+    assertThat(c.calculatedReplicas()).isEqualTo(4);
     assertThat(c.outcome()).isEqualTo(Outcome.DIRECTION_REVERSED);
   }
 
@@ -113,7 +113,7 @@ class ReplicaCalculatorTest {
         List.of(ready("a", 1000), ready("b", 1000), pending("c", 1000), pending("d", 1000)),
         List.of(cpu("a", 100), cpu("b", 100)));
     assertThat(c.unreadyPods()).isEqualTo(2);
-    assertThat(c.replicas()).isEqualTo(1);
+    assertThat(c.calculatedReplicas()).isEqualTo(1);
     assertThat(c.outcome()).isEqualTo(Outcome.SCALED);
   }
 
@@ -127,7 +127,7 @@ class ReplicaCalculatorTest {
         List.of(cpu("a", 500), cpu("b", 500), cpu("c", 5000), cpu("d", 5000)));
     assertThat(c.ignoredPods()).isEqualTo(2);
     assertThat(c.utilization()).isEqualTo(50);
-    assertThat(c.replicas()).isEqualTo(2);
+    assertThat(c.calculatedReplicas()).isEqualTo(2);
   }
 
   /**
@@ -141,7 +141,7 @@ class ReplicaCalculatorTest {
         List.of(cpu("a", 400), cpu("b", 400), cpu("c", 400), cpu("d", 400)));
     // 0.4, then (1600 + 1000) / 5000 = 52 % -> ceil(0.52 x 5) = 3 > 2
     assertThat(c.outcome()).isEqualTo(Outcome.COUNT_REVERSED);
-    assertThat(c.replicas()).isEqualTo(2);
+    assertThat(c.calculatedReplicas()).isEqualTo(2);
   }
 
   /** calculatePodRequestsFromContainers: a container without the request fails the metric, naming container and pod. */
@@ -174,7 +174,7 @@ class ReplicaCalculatorTest {
         List.of(cpu("a", 300), cpu("b", 300), cpu("c", 300), cpu("d", 300)), tolerances, NOW);
     assertThat(c.utilization()).isEqualTo(300);
     assertThat(c.ratio()).isEqualTo(1.5);
-    assertThat(c.replicas()).isEqualTo(6);
+    assertThat(c.calculatedReplicas()).isEqualTo(6);
   }
 
   /** calcPlainMetricReplicas: on a scale-down a missing pod is assumed to use exactly the target; requests play no part. */
@@ -188,7 +188,7 @@ class ReplicaCalculatorTest {
         List.of(cpu("a", 20), cpu("b", 20), cpu("c", 20)), tolerances, NOW);
     // mean 20 -> 0.1; with d at 200: 260 / 4 = 65 -> 0.325 -> ceil(1.3) = 2
     assertThat(c.rebalancedRatio()).isEqualTo(0.325);
-    assertThat(c.replicas()).isEqualTo(2);
+    assertThat(c.calculatedReplicas()).isEqualTo(2);
   }
 
   /** GetResourceReplicas for memory: the same arithmetic on bytes, and no cpu readiness rules (groupPods checks cpu only). */
@@ -200,7 +200,7 @@ class ReplicaCalculatorTest {
         List.of(sample), tolerances, NOW);
     assertThat(c.readyPods()).isEqualTo(1);
     assertThat(c.utilization()).isEqualTo(200);
-    assertThat(c.replicas()).isEqualTo(2);
+    assertThat(c.calculatedReplicas()).isEqualTo(2);
   }
 
   /** computeReplicasForMetric: a metric type the model cannot evaluate fails like a metric whose adapter is down. */

@@ -31,7 +31,7 @@ class ToleranceTest {
     ReplicaCalculation c = run(4, 880, 80);
     assertThat(c.utilization()).isEqualTo(88);
     assertThat(c.ratio()).isEqualTo(1.1);
-    assertThat(c.replicas()).isEqualTo(4);
+    assertThat(c.calculatedReplicas()).isEqualTo(4);
     assertThat(c.outcome()).isEqualTo(Outcome.WITHIN_TOLERANCE);
   }
 
@@ -40,20 +40,20 @@ class ToleranceTest {
   void ratioJustAboveOnePointOneScalesUp() {
     ReplicaCalculation c = run(4, 890, 80);
     assertThat(c.ratio()).isEqualTo(1.1125);
-    assertThat(c.replicas()).isEqualTo(5);
+    assertThat(c.calculatedReplicas()).isEqualTo(5);
     assertThat(c.outcome()).isEqualTo(Outcome.SCALED);
   }
 
   /** Tolerances.isWithin: {@code 1-down <= ratio} is inclusive too: 72/80 = 0.9 keeps the count. */
   @Test
   void ratioOfExactlyZeroPointNineIsWithinTolerance() {
-    assertThat(run(10, 720, 80).replicas()).isEqualTo(10);
+    assertThat(run(10, 720, 80).calculatedReplicas()).isEqualTo(10);
   }
 
   /** GetResourceReplicas: 71/80 = 0.8875 scales down to ceil(0.8875 x 10) = 9. */
   @Test
   void ratioJustBelowZeroPointNineScalesDown() {
-    assertThat(run(10, 710, 80).replicas()).isEqualTo(9);
+    assertThat(run(10, 710, 80).calculatedReplicas()).isEqualTo(9);
   }
 
   /** horizontal.go tolerancesForHpa: a per-HPA tolerance replaces the flag for its direction only. */
