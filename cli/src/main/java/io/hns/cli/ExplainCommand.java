@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = "Explain one decision of the Kubernetes rules on real manifests.",
-    subcommands = {ExplainPlacementCommand.class, ExplainScaleDownCommand.class})
+    subcommands = {ExplainPlacementCommand.class, ExplainScaleDownCommand.class, ExplainHpaCommand.class})
 public final class ExplainCommand {}
