@@ -42,6 +42,11 @@ public record LabelRequirement(String key, Operator operator, ImmutableList<Stri
 
   // validation.IsValidLabelValue: at most 63 characters, alphanumeric at both ends.
   private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
+  // validation.IsQualifiedName: the name part of a label key (at most 63 characters).
+  private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  // validation.IsDNS1123Subdomain: the optional prefix of a label key (at most 253 characters).
+  private static final Pattern DNS1123_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   public LabelRequirement {
     key = Labels.intern(key);
@@ -57,6 +62,9 @@ public record LabelRequirement(String key, Operator operator, ImmutableList<Stri
    * ({@code nodeaffinity.nodeSelectorRequirementsAsSelector}), or null when it is valid.
    */
   public String validationError() {
+    if (!isValidLabelKey(key)) {
+      return "\"" + key + "\" is not a valid label key";
+    }
     switch (operator) {
       case IN, NOT_IN -> {
         if (values.isEmpty()) {
@@ -80,6 +88,23 @@ public record LabelRequirement(String key, Operator operator, ImmutableList<Stri
       }
     }
     return null;
+  }
+
+  /**
+   * {@code validation.IsQualifiedName}, which {@code labels.NewRequirement} applies to every key:
+   * an optional DNS-subdomain prefix and '/', then a name of at most 63 characters.
+   */
+  static boolean isValidLabelKey(String key) {
+    String name = key;
+    int slash = key.indexOf('/');
+    if (slash >= 0) {
+      String prefix = key.substring(0, slash);
+      name = key.substring(slash + 1);
+      if (prefix.isEmpty() || prefix.length() > 253 || !DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
+        return false;
+      }
+    }
+    return !name.isEmpty() && name.length() <= 63 && QUALIFIED_NAME.matcher(name).matches();
   }
 
   public boolean matches(Labels labels) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -86,8 +87,8 @@ public final class ManifestReader {
 
   private static void readArray(JsonParser p, String name, String where, List<SourcedObject> out) throws IOException {
     int i = 0;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      if (p.currentToken() == null) {
+    for (JsonToken t = nextOrEof(p); t != JsonToken.END_ARRAY; t = nextOrEof(p)) {
+      if (t == null) {
         throw new ManifestException(where + ": the top-level array is never closed (missing ']')");
       }
       String itemWhere = name + ":" + p.currentTokenLocation().getLineNr();
@@ -97,6 +98,15 @@ public final class ManifestReader {
       }
       addDocument(item, itemWhere, out);
       i++;
+    }
+  }
+
+  /** The next token, or null at the end of the input (Jackson's JSON parser throws there). */
+  private static JsonToken nextOrEof(JsonParser p) throws IOException {
+    try {
+      return p.nextToken();
+    } catch (JsonEOFException e) {
+      return null;
     }
   }
 

@@ -76,7 +76,11 @@ public final class NodeInfo {
     return nonZeroMemory;
   }
 
-  /** Pods on this node whose controlling owner has this UID. */
+  /**
+   * Pods on this node whose controlling owner has this UID, not counting pods being deleted: the
+   * spreading plugins ignore terminating pods (podtopologyspread {@code countPodsMatchSelector},
+   * 1.19 selectorspread {@code countMatchingPods}).
+   */
   public int podsOwnedBy(String ownerUid) {
     return podsByOwnerUid.getOrDefault(ownerUid, 0);
   }
@@ -139,7 +143,7 @@ public final class NodeInfo {
     }
     nonZeroCpu += sign * nz.milliCpu();
     nonZeroMemory += sign * nz.memory();
-    if (pod.owner() != null) {
+    if (pod.owner() != null && !pod.isDeleting()) {
       podsByOwnerUid.merge(pod.owner().uid(), sign, (a, b) -> a + b == 0 ? null : a + b);
     }
     if (pod.spec().hasPodAffinity()) {

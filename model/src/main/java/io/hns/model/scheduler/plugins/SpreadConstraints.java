@@ -26,7 +26,8 @@ final class SpreadConstraints {
       }
       int n = 0;
       for (Pod p : node.pods()) {
-        if (p.namespace().equals(namespace) && selector.matches(p.labels())) {
+        // countPodsMatchSelector skips terminating pods (kubernetes#87621).
+        if (!p.isDeleting() && p.namespace().equals(namespace) && selector.matches(p.labels())) {
           n++;
         }
       }
