@@ -105,6 +105,33 @@ public final class Scheduler {
     return null;
   }
 
+  /**
+   * The index of the first node of {@code candidates}, from {@code from} on, that {@code accept}
+   * admits (null admits all) and that passes every filter, or -1. PreFilter runs once, so checking
+   * a pod against many nodes costs one pass over the snapshot plus one filter run per node: the
+   * cluster autoscaler's {@code FitsAnyNodeMatching} over a chosen set of nodes (drain
+   * destinations, nodes added by its binpacking). The candidates must belong to {@code snapshot}.
+   */
+  public int firstFeasible(Pod pod, ClusterSnapshot snapshot, List<NodeInfo> candidates, int from,
+      java.util.function.Predicate<NodeInfo> accept) {
+    if (from >= candidates.size()) {
+      return -1;
+    }
+    CycleState cycle = new CycleState(pod, snapshot);
+    List<FilterPlugin> filters = profile.filters();
+    Object[] states = new Object[filters.size()];
+    for (int i = 0; i < filters.size(); i++) {
+      states[i] = filters.get(i).preFilter(cycle);
+    }
+    for (int i = Math.max(0, from); i < candidates.size(); i++) {
+      NodeInfo node = candidates.get(i);
+      if ((accept == null || accept.test(node)) && runFilters(cycle, filters, states, node) == null) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Whether the pod passes every filter on that one node. */
   public boolean fits(Pod pod, ClusterSnapshot snapshot, String nodeName) {
     CycleState cycle = new CycleState(pod, snapshot);
