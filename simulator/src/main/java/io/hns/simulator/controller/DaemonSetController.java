@@ -2,7 +2,10 @@ package io.hns.simulator.controller;
 
 import io.hns.model.cluster.Node;
 import io.hns.model.cluster.NodeKind;
+import io.hns.model.cluster.ConditionStatus;
 import io.hns.model.cluster.Pod;
+import io.hns.model.cluster.PodPhase;
+import io.hns.model.cluster.Times;
 import io.hns.simulator.state.ClusterState;
 import io.hns.simulator.state.StateListener;
 import java.util.List;
@@ -28,15 +31,18 @@ public final class DaemonSetController implements StateListener {
     if (node.kind() != NodeKind.VM) {
       return;
     }
+    // A node that registers Ready existed before the run (the pool's initial nodes): its system
+    // pods are already running. A node that registers NotReady is new: its kubelet starts them.
+    boolean existing = node.ready();
     for (Pod template : daemonPods) {
       String base = template.owner() == null ? template.name() : template.owner().name();
       Pod pod = template.toBuilder()
           .nodeName(node.name())
           .uid(names.uid())
           .creationTime(state.now())
-          .phase(io.hns.model.cluster.PodPhase.PENDING)
-          .ready(io.hns.model.cluster.ConditionStatus.ABSENT, io.hns.model.cluster.Times.UNSET)
-          .startTime(io.hns.model.cluster.Times.UNSET)
+          .phase(existing ? PodPhase.RUNNING : PodPhase.PENDING)
+          .ready(existing ? ConditionStatus.TRUE : ConditionStatus.ABSENT, existing ? state.now() : Times.UNSET)
+          .startTime(existing ? state.now() : Times.UNSET)
           .build();
       state.addPod(rename(pod, base + "-" + names.suffix(5)));
     }

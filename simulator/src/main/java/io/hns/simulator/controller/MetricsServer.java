@@ -35,12 +35,14 @@ public final class MetricsServer {
 
   private void scrape() {
     Map<String, PodUsage> next = new HashMap<>();
-    double loaded = demand == null ? 0 : demand.utilization();
+    Map<DemandMeter.Load, Double> byLoad = new HashMap<>();
     for (Pod p : state.pods()) {
       if (p.phase() != PodPhase.RUNNING || p.isDeleting()) {
         continue;
       }
-      double utilization = demand != null && demand.serves(p) ? (p.isReady() ? loaded : 0) : idleUtilization;
+      DemandMeter.Load load = demand.loadOf(p);
+      double utilization = load == null ? idleUtilization
+          : p.isReady() ? byLoad.computeIfAbsent(load, demand::utilization) : 0;
       long cpuRequest = 0;
       for (ContainerRequest c : p.spec().containers()) {
         cpuRequest += Math.max(0, c.milliCpu());

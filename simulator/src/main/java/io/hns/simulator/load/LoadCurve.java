@@ -10,6 +10,12 @@ public interface LoadCurve {
     return t -> rate;
   }
 
+  /** A daily cycle peaking at {@code peakMs} after midnight (time 0 is midnight). */
+  static LoadCurve diurnal(double mean, double amplitude, long peakMs) {
+    double day = 86_400_000.0;
+    return t -> mean * (1 + amplitude * Math.cos(2 * Math.PI * (t - peakMs) / day));
+  }
+
   /** A step function: {@code rates[i]} from {@code times[i]} (ascending) until the next step; 0 before the first. */
   static LoadCurve steps(long[] times, double[] rates) {
     return t -> {

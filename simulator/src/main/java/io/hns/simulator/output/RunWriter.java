@@ -26,7 +26,10 @@ public final class RunWriter {
       "node_kind", "running_s", "ready_s", "deleted_s", "final_phase", "reason");
   static final List<String> NODE_COLUMNS = List.of("node", "pool", "kind", "vm_size", "created_s", "ready_s", "deleted_s");
 
-  private static final CsvMapper CSV = new CsvMapper();
+  // Quote only where CSV needs it (the default heuristic quotes some plain names).
+  private static final CsvMapper CSV = CsvMapper.builder()
+      .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+      .build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RunWriter() {}

@@ -22,7 +22,6 @@ public final class TimelineSampler {
   private final List<TimelineRow> rows = new ArrayList<>();
 
   /**
-   * @param demand null when the scenario has no load
    * @param costs VM and ACI cost so far, in USD, at a time
    */
   public TimelineSampler(ClusterState state, DemandMeter demand, IntSupplier nodesCreating,
@@ -35,7 +34,7 @@ public final class TimelineSampler {
   }
 
   public void sample() {
-    double[] load = demand == null ? new double[3] : demand.sample(stepMs);
+    double[] load = demand.sample(stepMs);
     int desired = 0;
     for (Workload d : state.deployments()) {
       desired += d.replicas();
@@ -46,7 +45,8 @@ public final class TimelineSampler {
     int readyVm = 0;
     int readyVirtual = 0;
     for (Pod p : state.pods()) {
-      if (!p.isActive()) {
+      // Workload pods only: the nodes' system pods would hide the numbers that matter.
+      if (!p.isActive() || p.namespace().equals("kube-system")) {
         continue;
       }
       boolean running = p.phase() == PodPhase.RUNNING;

@@ -19,7 +19,7 @@ public record Scenario(
     ClusterSpec cluster,
     KubeletSpec kubelet,
     List<ManifestRef> manifests,
-    LoadSpec load,
+    List<LoadSpec> load,
     List<ActionSpec> actions) {
 
   public record SchedulerSpec(String profile) {}
@@ -85,7 +85,11 @@ public record Scenario(
    * {@code steps}; each Ready pod serves up to {@code podCapacity} requests per second at 100% of its
    * CPU request.
    */
-  public record LoadSpec(String workload, Double podCapacity, Double rate, List<StepSpec> steps) {}
+  public record LoadSpec(
+      String workload, Double podCapacity, Double maxUtilization, Double rate, List<StepSpec> steps, DiurnalSpec diurnal) {}
+
+  /** A daily cycle: {@code mean·(1 + amplitude·cos(2π(t − peak)/24h))} requests per second. */
+  public record DiurnalSpec(Double mean, Double amplitude, Duration peak) {}
 
   public record StepSpec(Duration at, Double rate) {}
 

@@ -18,6 +18,8 @@ public final class ScenarioLoader {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      // `load` may be one map or a list of them.
+      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
       .build();
 
   private ScenarioLoader() {}
@@ -36,7 +38,8 @@ public final class ScenarioLoader {
     } catch (UnrecognizedPropertyException e) {
       TreeSet<String> known = new TreeSet<>();
       e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-      throw new ScenarioException(where(name, e.getLocation()) + ": unknown key \"" + e.getPropertyName() + "\""
+      int line = keyLine(text, e.getPropertyName(), e.getLocation() == null ? -1 : e.getLocation().getLineNr());
+      throw new ScenarioException((line > 0 ? name + ":" + line : name) + ": unknown key \"" + e.getPropertyName() + "\""
           + at(e) + " (known keys: " + String.join(", ", known) + ")");
     } catch (JsonMappingException e) {
       Throwable root = e;
@@ -48,6 +51,21 @@ public final class ScenarioLoader {
     } catch (JsonProcessingException e) {
       throw new ScenarioException(where(name, e.getLocation()) + ": malformed YAML: " + firstLine(e.getOriginalMessage()));
     }
+  }
+
+  /**
+   * The line of an unknown key: Jackson reports where the parser stopped, which for a record can be
+   * past the key, so look back from there for the line that holds it.
+   */
+  static int keyLine(String text, String key, int reported) {
+    String[] lines = text.split("\n", -1);
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile("^\\s*(-\\s+)?[\"']?" + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:");
+    for (int l = Math.min(reported, lines.length); l >= 1; l--) {
+      if (p.matcher(lines[l - 1]).find()) {
+        return l;
+      }
+    }
+    return reported;
   }
 
   private static String where(String name, JsonLocation loc) {
