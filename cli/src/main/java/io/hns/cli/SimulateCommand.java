@@ -38,7 +38,7 @@ public final class SimulateCommand implements Callable<Integer> {
   Long seed;
 
   @Option(names = "--policy", paramLabel = "NAME",
-      description = "Override the scenario's placement policy (manifest, vmss-only, aci-only, burst).")
+      description = "Override the scenario's policy (manifest, vmss-only, aci-only, burst, burst-backfill, overprovision).")
   String policy;
 
   @Option(names = "--quiet", description = "No pod tables, no progress bar.")
@@ -51,7 +51,9 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     CompiledScenario compiled = ScenarioCompiler.load(ScenarioSource.of(scenario));
     if (policy != null) {
-      compiled = compiled.withPolicy(io.hns.model.policy.PlacementPolicies.named(policy));
+      // The scenario's policy parameters belong to its own policy; another policy starts from defaults.
+      java.util.Map<String, Object> params = policy.equals(compiled.policy().name()) ? compiled.policy().parameters() : null;
+      compiled = compiled.withPolicy(io.hns.model.policy.PolicyCatalog.named(policy, params));
     }
     PrintWriter out = spec.commandLine().getOut();
     boolean text = output == OutputFormat.text;

@@ -10,6 +10,7 @@ import io.hns.model.cluster.TaintEffect;
 import io.hns.model.cluster.Workload;
 import io.hns.model.hpa.HpaControllerConfig;
 import io.hns.model.hpa.HpaSpec;
+import io.hns.model.policy.HybridPolicy;
 import io.hns.model.port.NodeGroup;
 import io.hns.model.scheduler.Scheduler;
 import io.hns.simulator.cloud.AciService;
@@ -90,7 +91,7 @@ public final class Simulation {
     this.streams = new RandomStreams(seed, options.replication());
     this.ledger = new CostLedger(scenario.prices());
     this.names = new NameGenerator(streams.stream("names"));
-    this.workloads = new WorkloadController(engine, state, names, scenario.policy());
+    this.workloads = new WorkloadController(engine, state, names, scenario.policy().placement());
     this.nodeRecorder = new NodeRecorder(state);
     this.podRecorder = new PodRecorder(state, workloads::workloadOf);
   }
@@ -157,8 +158,12 @@ public final class Simulation {
       MetricsServer metrics = new MetricsServer(engine, state, demand, 15_000, 0.02);
       hpaController = new HpaController(engine, state, workloads, metrics, HpaControllerConfig.DEFAULTS);
     }
+    SimulatedCluster cluster = new SimulatedCluster(state, workloads, pools, scenario.disruptionBudgets());
+    HybridPolicy loop = scenario.policy().newLoop();
+    if (loop != null) {
+      engine.every(loop.periodMs(), loop.periodMs(), Engine.PRIORITY_CONTROLLER, () -> loop.reconcile(cluster, cluster));
+    }
     if (scenario.autoscaler().enabled()) {
-      SimulatedCluster cluster = new SimulatedCluster(state, workloads, pools);
       ClusterAutoscaler ca = new ClusterAutoscaler(scenario.autoscaler().config(), scenario.schedulerProfile());
       long scan = scenario.autoscaler().config().scanInterval().toMillis();
       var random = streams.stream("autoscaler");

@@ -41,6 +41,42 @@ public final class PlacementPolicies {
         return b.build();
       });
 
+  /**
+   * burst plus an explicit soft zone spread constraint over the workload's own pods. With the
+   * current scheduler's system-default spreading, the virtual node (which has no zone label) escapes
+   * the zone constraint and wins the spread score against zoned VM nodes holding the workload, so a
+   * pod moved off ACI would be scheduled straight back there. An explicit constraint ignores nodes
+   * without the key (podtopologyspread scoring.go requireAllTopologies), which removes that pull.
+   */
+  public static final PlacementPolicy BURST_SPREAD_BY_ZONE = new PlacementPolicy() {
+    @Override
+    public String name() {
+      return "burst-spread-by-zone";
+    }
+
+    @Override
+    public PodSpec apply(PodSpec template) {
+      return BURST.apply(template);
+    }
+
+    @Override
+    public PodSpec apply(PodSpec template, io.hns.model.cluster.Labels labels) {
+      PodSpec burst = BURST.apply(template);
+      if (!burst.spreadConstraints().isEmpty()) {
+        return burst;
+      }
+      PodSpec.Builder b = burst.toBuilder();
+      b.spreadConstraints = com.google.common.collect.ImmutableList.of(new io.hns.model.cluster.TopologySpreadConstraint(
+          1, Node.ZONE_LABEL, true, io.hns.model.cluster.LabelSelector.of(labels.asMap(), List.of())));
+      return b.build();
+    }
+
+    @Override
+    public String description() {
+      return "burst, plus a soft zone spread constraint so that pods moved off ACI stay on VM nodes";
+    }
+  };
+
   public static final List<PlacementPolicy> ALL = List.of(MANIFEST, VMSS_ONLY, ACI_ONLY, BURST);
 
   private PlacementPolicies() {}

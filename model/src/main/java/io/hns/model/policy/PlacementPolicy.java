@@ -12,5 +12,10 @@ public interface PlacementPolicy {
 
   PodSpec apply(PodSpec template);
 
+  /** The rewrite for a template with these labels (for rules that select the workload's own pods). */
+  default PodSpec apply(PodSpec template, io.hns.model.cluster.Labels templateLabels) {
+    return apply(template);
+  }
+
   String description();
 }

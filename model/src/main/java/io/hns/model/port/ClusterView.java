@@ -23,4 +23,9 @@ public interface ClusterView {
 
   /** Node groups the cluster autoscaler may resize. */
   List<NodeGroup> nodeGroups();
+
+  /** PodDisruptionBudgets (none unless the cluster has some). */
+  default List<io.hns.model.disruption.DisruptionBudget> disruptionBudgets() {
+    return List.of();
+  }
 }

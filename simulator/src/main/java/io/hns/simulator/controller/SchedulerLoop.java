@@ -3,6 +3,7 @@ package io.hns.simulator.controller;
 import io.hns.model.cluster.Node;
 import io.hns.model.cluster.Pod;
 import io.hns.model.scheduler.Placement;
+import io.hns.model.scheduler.Preemption;
 import io.hns.model.scheduler.Scheduler;
 import io.hns.simulator.engine.Engine;
 import io.hns.simulator.state.ClusterEvent;
@@ -133,9 +134,26 @@ public final class SchedulerLoop implements StateListener {
           state.updatePod(pod.toBuilder().unschedulable(true).build());
         }
         state.event(ObjectRef.pod(pod.namespace(), pod.name()), ClusterEvent.WARNING, "FailedScheduling",
-            placement.failureMessage());
+            placement.failureMessage() + preempt(pod));
       }
     }
+  }
+
+  /**
+   * PostFilter: evict lower-priority pods (such as overprovisioning placeholders) to make room. The
+   * preemptor stays parked and is retried when its victims are gone.
+   */
+  private String preempt(Pod pod) {
+    Preemption.Plan plan = Preemption.find(scheduler, pod, state.snapshot());
+    if (plan == null) {
+      return " preemption: not helpful for scheduling.";
+    }
+    for (Pod victim : plan.victims()) {
+      state.event(ObjectRef.pod(victim.namespace(), victim.name()), ClusterEvent.NORMAL, "Preempted",
+          "Preempted by pod " + pod.uid() + " on node " + plan.node());
+      PodLifecycle.delete(state, victim);
+    }
+    return " preemption: " + plan.victims().size() + " victim(s) on " + plan.node() + ".";
   }
 
   /** A cluster event: parked pods go back to the active queue once their backoff has passed. */

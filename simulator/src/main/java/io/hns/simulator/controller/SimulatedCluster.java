@@ -5,6 +5,7 @@ import io.hns.model.cluster.Node;
 import io.hns.model.cluster.Pod;
 import io.hns.model.cluster.Taint;
 import io.hns.model.cluster.Workload;
+import io.hns.model.disruption.DisruptionBudget;
 import io.hns.model.port.ClusterActions;
 import io.hns.model.port.ClusterView;
 import io.hns.model.port.NodeGroup;
@@ -22,11 +23,19 @@ public final class SimulatedCluster implements ClusterView, ClusterActions {
   private final ClusterState state;
   private final WorkloadController workloads;
   private final List<NodeGroup> nodeGroups;
+  private final List<DisruptionBudget> budgets;
 
-  public SimulatedCluster(ClusterState state, WorkloadController workloads, List<? extends NodeGroup> nodeGroups) {
+  public SimulatedCluster(ClusterState state, WorkloadController workloads, List<? extends NodeGroup> nodeGroups,
+      List<DisruptionBudget> budgets) {
     this.state = state;
     this.workloads = workloads;
     this.nodeGroups = List.copyOf(nodeGroups);
+    this.budgets = List.copyOf(budgets);
+  }
+
+  @Override
+  public List<DisruptionBudget> disruptionBudgets() {
+    return budgets;
   }
 
   @Override
@@ -78,7 +87,12 @@ public final class SimulatedCluster implements ClusterView, ClusterActions {
     if (p == null) {
       return true;
     }
-    // No PodDisruptionBudgets are modelled yet, so every eviction is allowed.
+    // The Eviction API refuses (429) while a covering budget allows no disruption.
+    for (DisruptionBudget b : budgets) {
+      if (b.covers(p) && b.disruptionsAllowed(state.pods()) <= 0) {
+        return false;
+      }
+    }
     state.event(ObjectRef.pod(namespace, name), ClusterEvent.NORMAL, "Evicted", reason);
     PodLifecycle.delete(state, p);
     return true;

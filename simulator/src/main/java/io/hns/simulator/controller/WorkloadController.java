@@ -49,7 +49,7 @@ public final class WorkloadController implements StateListener {
   public void apply(Workload manifest) {
     Workload w = new Workload(manifest.kind(), manifest.namespace(), manifest.name(),
         manifest.uid().isEmpty() ? names.uid() : manifest.uid(), manifest.replicas(), manifest.selector(),
-        manifest.templateLabels(), manifest.templateAnnotations(), policy.apply(manifest.template()), manifest.owner());
+        manifest.templateLabels(), manifest.templateAnnotations(), policy.apply(manifest.template(), manifest.templateLabels()), manifest.owner());
     if (w.kind().equals("ReplicaSet")) {
       Workload existing = state.replicaSet(w.namespace(), w.name());
       state.putWorkload(existing == null ? w : new Workload(w.kind(), w.namespace(), w.name(), existing.uid(),

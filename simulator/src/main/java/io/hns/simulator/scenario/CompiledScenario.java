@@ -3,7 +3,8 @@ package io.hns.simulator.scenario;
 import io.hns.model.cluster.Pod;
 import io.hns.model.cluster.Workload;
 import io.hns.model.hpa.HpaSpec;
-import io.hns.model.policy.PlacementPolicy;
+import io.hns.model.disruption.DisruptionBudget;
+import io.hns.model.policy.PolicySpec;
 import io.hns.model.scheduler.SchedulerProfile;
 import io.hns.simulator.cloud.AciService;
 import io.hns.simulator.cloud.Prices;
@@ -26,7 +27,7 @@ public record CompiledScenario(
     long seed,
     long durationMs,
     long timelineStepMs,
-    PlacementPolicy policy,
+    PolicySpec policy,
     String schedulerProfileName,
     List<VmssNodePool.Config> pools,
     VcpuQuotaSpec quota,
@@ -38,6 +39,7 @@ public record CompiledScenario(
     List<Pod> systemPods,
     Map<String, Workload> workloads,
     Map<String, HpaSpec> hpas,
+    List<DisruptionBudget> disruptionBudgets,
     List<Load> loads,
     List<Action> actions) {
 
@@ -69,10 +71,10 @@ public record CompiledScenario(
   }
 
   /** The same scenario under another placement policy (a sweep or {@code --policy} override). */
-  public CompiledScenario withPolicy(PlacementPolicy other) {
+  public CompiledScenario withPolicy(PolicySpec other) {
     return new CompiledScenario(name, description, seed, durationMs, timelineStepMs, other, schedulerProfileName,
-        pools, quota, armThrottling, virtualNode, autoscaler, prices, kubelet, systemPods, workloads, hpas, loads,
-        actions);
+        pools, quota, armThrottling, virtualNode, autoscaler, prices, kubelet, systemPods, workloads, hpas,
+        disruptionBudgets, loads, actions);
   }
 
   /** A fresh scheduler profile (plugins hold no state, but a run should own its objects). */

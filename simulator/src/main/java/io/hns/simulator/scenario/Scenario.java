@@ -15,6 +15,7 @@ public record Scenario(
     Duration duration,
     Duration timelineStep,
     String policy,
+    Map<String, Object> policyParameters,
     SchedulerSpec scheduler,
     ClusterSpec cluster,
     KubeletSpec kubelet,

@@ -11,8 +11,10 @@ import io.hns.model.manifest.ManifestReader;
 import io.hns.model.manifest.PodCompiler;
 import io.hns.model.manifest.SourcedObject;
 import io.hns.model.manifest.WorkloadCompiler;
-import io.hns.model.policy.PlacementPolicies;
-import io.hns.model.policy.PlacementPolicy;
+import io.hns.model.disruption.DisruptionBudget;
+import io.hns.model.manifest.DisruptionBudgetCompiler;
+import io.hns.model.policy.PolicyCatalog;
+import io.hns.model.policy.PolicySpec;
 import io.hns.model.resource.InvalidQuantityException;
 import io.hns.model.resource.Quantities;
 import io.hns.model.scheduler.SchedulerProfile;
@@ -73,11 +75,11 @@ public final class ScenarioCompiler {
     if (duration <= 0) throw error("duration", "must be positive");
     long step = s.timelineStep() == null ? 10_000 : s.timelineStep().millis();
     if (step <= 0) throw error("timelineStep", "must be positive");
-    PlacementPolicy policy;
+    PolicySpec policy;
     try {
-      policy = PlacementPolicies.named(s.policy() == null ? "manifest" : s.policy());
+      policy = PolicyCatalog.named(s.policy() == null ? "manifest" : s.policy(), s.policyParameters());
     } catch (IllegalArgumentException e) {
-      throw error("policy", e.getMessage());
+      throw error(e.getMessage().startsWith("unknown policy") ? "policy" : "policyParameters", e.getMessage());
     }
     String profile = s.scheduler() == null || s.scheduler().profile() == null ? SchedulerProfile.CURRENT : s.scheduler().profile();
     try {
@@ -104,9 +106,10 @@ public final class ScenarioCompiler {
     }
     Map<String, Workload> workloads = new LinkedHashMap<>();
     Map<String, HpaSpec> hpas = new LinkedHashMap<>();
+    List<DisruptionBudget> budgets = new ArrayList<>();
     List<Scenario.ManifestRef> refs = s.manifests() == null ? List.of() : s.manifests();
     for (int i = 0; i < refs.size(); i++) {
-      manifests(refs.get(i), "manifests[" + i + "]", workloads, hpas);
+      manifests(refs.get(i), "manifests[" + i + "]", workloads, hpas, budgets);
     }
     return new CompiledScenario(
         s.name() == null ? file : s.name(),
@@ -126,6 +129,7 @@ public final class ScenarioCompiler {
         systemPods,
         workloads,
         hpas,
+        budgets,
         loads(s.load(), workloads),
         actions(s.actions(), duration, workloads, hpas));
   }
@@ -204,7 +208,8 @@ public final class ScenarioCompiler {
     return pods;
   }
 
-  private void manifests(Scenario.ManifestRef ref, String key, Map<String, Workload> workloads, Map<String, HpaSpec> hpas) {
+  private void manifests(Scenario.ManifestRef ref, String key, Map<String, Workload> workloads, Map<String, HpaSpec> hpas,
+      List<DisruptionBudget> budgets) {
     if ((ref.file() == null) == (ref.manifest() == null)) {
       throw error(key, "give exactly one of file or manifest");
     }
@@ -228,8 +233,11 @@ public final class ScenarioCompiler {
         } else if (o.kind().equals(HpaCompiler.KIND)) {
           HpaSpec h = HpaCompiler.compile(o);
           hpas.put(h.name(), h);
+        } else if (o.kind().equals(DisruptionBudgetCompiler.KIND)) {
+          budgets.add(DisruptionBudgetCompiler.compile(o));
         } else {
-          throw error(key, o.where() + ": kind " + o.kind() + " is not simulated (Deployment, ReplicaSet, HorizontalPodAutoscaler)");
+          throw error(key, o.where() + ": kind " + o.kind()
+              + " is not simulated (Deployment, ReplicaSet, HorizontalPodAutoscaler, PodDisruptionBudget)");
         }
       } catch (ManifestException e) {
         throw error(key, e.getMessage());
