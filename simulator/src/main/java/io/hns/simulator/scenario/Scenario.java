@@ -27,6 +27,7 @@ public record Scenario(
 
   public record ClusterSpec(
       String region,
+      String clusterHash,
       List<NodePoolSpec> nodePools,
       VirtualNodeSpec virtualNode,
       QuotaSpec quotas,

@@ -88,7 +88,7 @@ public final class ScenarioCompiler {
       throw error("scheduler.profile", e.getMessage());
     }
     Scenario.ClusterSpec cluster = s.cluster() == null
-        ? new Scenario.ClusterSpec(null, null, null, null, null, null, null) : s.cluster();
+        ? new Scenario.ClusterSpec(null, null, null, null, null, null, null, null) : s.cluster();
     String region = cluster.region() == null ? "eastus" : cluster.region();
     VmSizeCatalog catalog = VmSizeCatalog.defaults();
     List<VmssNodePool.Config> pools = new ArrayList<>();
@@ -98,7 +98,7 @@ public final class ScenarioCompiler {
     for (int i = 0; i < poolSpecs.size(); i++) {
       String key = "cluster.nodePools[" + i + "]";
       NodePoolSpec p = poolSpecs.get(i);
-      pools.add(pool(p, key, region, catalog));
+      pools.add(pool(p, key, region, cluster.clusterHash(), catalog));
       if (!poolNames.add(p.name())) throw error(key + ".name", "duplicate pool name \"" + p.name() + "\"");
       if (p.systemPods() != null) {
         systemPods.addAll(systemPods(p.systemPods(), key + ".systemPods"));
@@ -139,7 +139,7 @@ public final class ScenarioCompiler {
     return value;
   }
 
-  private VmssNodePool.Config pool(NodePoolSpec p, String key, String region, VmSizeCatalog catalog) {
+  private VmssNodePool.Config pool(NodePoolSpec p, String key, String region, String clusterHash, VmSizeCatalog catalog) {
     String name = require(p.name(), key + ".name");
     if (!name.matches("[a-z][a-z0-9]{0,11}")) {
       throw error(key + ".name", "\"" + name + "\" is not an AKS pool name (lowercase letters and digits, at most 12, starting with a letter)");
@@ -167,6 +167,10 @@ public final class ScenarioCompiler {
         .bootLatency(p.bootLatency() == null ? DefaultLatencies.vmssNodeBoot() : latency(p.bootLatency(), key + ".bootLatency"));
     if (p.zones() != null && !p.zones().isEmpty()) {
       b.zones(p.zones());
+    }
+    if (clusterHash != null) {
+      if (!clusterHash.matches("\\d{8}")) throw error("cluster.clusterHash", "must be 8 digits, as in aks-agentpool-24758537-vmss000000");
+      b.clusterHash(clusterHash);
     }
     try {
       return b.build();
