@@ -50,15 +50,30 @@ public final class HpaController {
   }
 
   private void sync() {
+    if (hpas.isEmpty()) {
+      return;
+    }
+    // One pass over the pods for all HPAs, grouped by controlling owner; a target's pods are those
+    // of its ReplicaSets that its selector matches (what the scale subresource's selector selects).
+    Map<String, List<Pod>> byOwner = new HashMap<>();
+    for (Pod p : state.pods()) {
+      if (p.owner() != null) {
+        byOwner.computeIfAbsent(p.owner().uid(), k -> new ArrayList<>()).add(p);
+      }
+    }
     for (HpaSpec hpa : hpas.values()) {
       Workload target = state.deployment(hpa.namespace(), hpa.scaleTargetRef().name());
       if (target == null) {
         continue;
       }
       List<Pod> pods = new ArrayList<>();
-      for (Pod p : state.pods()) {
-        if (p.namespace().equals(target.namespace()) && target.selector().matches(p.labels())) {
-          pods.add(p);
+      for (Workload rs : state.replicaSets()) {
+        if (rs.owner() != null && rs.owner().uid().equals(target.uid())) {
+          for (Pod p : byOwner.getOrDefault(rs.uid(), List.of())) {
+            if (target.selector().matches(p.labels())) {
+              pods.add(p);
+            }
+          }
         }
       }
       HpaHistory history = histories.getOrDefault(hpa.key(), HpaHistory.NEW);
