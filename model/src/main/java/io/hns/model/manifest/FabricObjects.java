@@ -28,7 +28,8 @@ public final class FabricObjects {
     }
   }
 
-  private static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+  /** The field path of a Jackson mapping error, as {@code spec.template.spec.containers[0].image}. */
+  public static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException e) {
     StringBuilder b = new StringBuilder();
     for (var ref : e.getPath()) {
       if (ref.getFieldName() != null) {

@@ -79,16 +79,7 @@ public final class ScenarioLoader {
   }
 
   static String path(JsonMappingException e) {
-    StringBuilder b = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (b.length() > 0) b.append('.');
-        b.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        b.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return b.toString();
+    return io.hns.model.manifest.FabricObjects.fieldPath(e);
   }
 
   private static String firstLine(String s) {
