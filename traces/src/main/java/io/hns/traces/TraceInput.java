@@ -36,6 +36,9 @@ public interface TraceInput {
 
       @Override
       public InputStream open() {
+        if (Files.isDirectory(path)) {
+          throw new TraceException(name + ": is a directory, not a trace file");
+        }
         try {
           InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
           return name.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
@@ -44,9 +47,6 @@ public interface TraceInput {
         } catch (AccessDeniedException e) {
           throw new TraceException(name + ": permission denied");
         } catch (IOException e) {
-          if (Files.isDirectory(path)) {
-            throw new TraceException(name + ": is a directory, not a trace file");
-          }
           throw new UncheckedIOException(name + ": " + e.getMessage(), e);
         }
       }
