@@ -1,12 +1,8 @@
 package io.hns.cli;
 
-import io.hns.simulator.Simulation;
-import io.hns.simulator.output.RunResult;
-import io.hns.simulator.output.RunWriter;
 import io.hns.simulator.scenario.CompiledScenario;
 import io.hns.simulator.scenario.ScenarioCompiler;
 import io.hns.simulator.scenario.ScenarioSource;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,31 +45,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CompiledScenario compiled = ScenarioCompiler.load(ScenarioSource.of(scenario));
-    if (policy != null) {
-      // The scenario's policy parameters belong to its own policy; another policy starts from defaults.
-      java.util.Map<String, Object> params = policy.equals(compiled.policy().name()) ? compiled.policy().parameters() : null;
-      compiled = compiled.withPolicy(io.hns.model.policy.PolicyCatalog.named(policy, params));
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    boolean text = output == OutputFormat.text;
-    try (ProgressDisplay progress = ProgressDisplay.create(!quiet && text, compiled.name(), compiled.durationMs())) {
-      RunResult result = Simulation.run(compiled,
-          new Simulation.Options(seed, 0, quiet || !text ? null : out, progress::update));
-      progress.close();
-      Path dir = this.out != null ? this.out
-          : Path.of("runs", safe(compiled.name()) + (policy == null ? "" : "-" + policy));
-      RunWriter.write(dir, result);
-      if (text) {
-        SummaryTable.print(out, result, dir);
-      } else {
-        Json.print(out, io.hns.simulator.output.Summary.of(result));
-      }
-    }
+    CompiledScenario compiled = ScenarioRunner.withPolicy(ScenarioCompiler.load(ScenarioSource.of(scenario)), policy);
+    Path dir = out != null ? out : Path.of("runs", ScenarioRunner.safe(compiled.name()) + (policy == null ? "" : "-" + policy));
+    ScenarioRunner.run(spec.commandLine().getOut(), compiled, dir, seed, quiet, output);
     return 0;
-  }
-
-  static String safe(String name) {
-    return name.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 }

@@ -77,6 +77,40 @@ public record CompiledScenario(
         disruptionBudgets, loads, actions);
   }
 
+  /**
+   * The same scenario with this load curve on {@code workload} (replacing its load, or adding one
+   * with {@code podCapacity}), running for {@code durationMs}: how a trace replays a scenario.
+   */
+  public CompiledScenario withLoad(String workload, io.hns.simulator.load.LoadCurve curve, Double podCapacity,
+      long newDurationMs) {
+    Workload w = workloads.get(workload);
+    if (w == null) {
+      throw new IllegalArgumentException("the scenario has no workload \"" + workload + "\" (have: "
+          + String.join(", ", workloads.keySet()) + ")");
+    }
+    List<Load> next = new java.util.ArrayList<>();
+    Load replaced = null;
+    for (Load l : loads) {
+      if (l.workload().equals(workload)) {
+        replaced = l;
+      } else {
+        next.add(l);
+      }
+    }
+    io.hns.simulator.load.ServiceModel service;
+    if (podCapacity != null) {
+      service = new io.hns.simulator.load.ServiceModel(podCapacity, replaced == null ? 1.0 : replaced.service().maxUtilization());
+    } else if (replaced != null) {
+      service = replaced.service();
+    } else {
+      throw new IllegalArgumentException("the scenario has no load on \"" + workload + "\": give its pod capacity");
+    }
+    next.add(new Load(w.namespace(), workload, curve, service));
+    return new CompiledScenario(name, description, seed, newDurationMs, timelineStepMs, policy, schedulerProfileName,
+        pools, quota, armThrottling, virtualNode, autoscaler, prices, kubelet, systemPods, workloads, hpas,
+        disruptionBudgets, next, actions.stream().filter(a -> a.at() <= newDurationMs).toList());
+  }
+
   /** A fresh scheduler profile (plugins hold no state, but a run should own its objects). */
   public SchedulerProfile schedulerProfile() {
     return SchedulerProfile.named(schedulerProfileName);

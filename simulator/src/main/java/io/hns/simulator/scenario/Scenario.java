@@ -88,7 +88,33 @@ public record Scenario(
    * CPU request.
    */
   public record LoadSpec(
-      String workload, Double podCapacity, Double maxUtilization, Double rate, List<StepSpec> steps, DiurnalSpec diurnal) {}
+      String workload,
+      Double podCapacity,
+      Double maxUtilization,
+      Double rate,
+      List<StepSpec> steps,
+      DiurnalSpec diurnal,
+      TraceSpec trace) {}
+
+  /**
+   * A recorded or public trace as the load (docs/traces.md): the file (relative to the scenario),
+   * its format and reader options, and the transforms, applied in the order window, gaps, resample,
+   * scale, loop; the trace always starts at simulated time 0.
+   */
+  public record TraceSpec(
+      String file,
+      String format,
+      String timeCol,
+      String valueCol,
+      String valueKind,
+      Duration resolution,
+      String weightCol,
+      String gaps,
+      Duration resample,
+      Double scale,
+      Double scalePeak,
+      Double scaleMean,
+      Duration loop) {}
 
   /** A daily cycle: {@code mean·(1 + amplitude·cos(2π(t − peak)/24h))} requests per second. */
   public record DiurnalSpec(Double mean, Double amplitude, Duration peak) {}

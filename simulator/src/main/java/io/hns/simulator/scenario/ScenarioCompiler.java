@@ -408,11 +408,14 @@ public final class ScenarioCompiler {
     double maxUtil = l.maxUtilization() == null ? 1.0 : l.maxUtilization();
     if (maxUtil <= 0) throw error(key + ".maxUtilization", "must be positive");
     LoadCurve curve;
-    int shapes = (l.rate() == null ? 0 : 1) + (l.steps() == null ? 0 : 1) + (l.diurnal() == null ? 0 : 1);
+    int shapes = (l.rate() == null ? 0 : 1) + (l.steps() == null ? 0 : 1) + (l.diurnal() == null ? 0 : 1)
+        + (l.trace() == null ? 0 : 1);
     if (shapes != 1) {
-      throw error(key, "give exactly one of rate, steps or diurnal");
+      throw error(key, "give exactly one of rate, steps, diurnal or trace");
     }
-    if (l.rate() != null) {
+    if (l.trace() != null) {
+      curve = traceCurve(l.trace(), key + ".trace");
+    } else if (l.rate() != null) {
       if (l.rate() < 0) throw error(key + ".rate", "must not be negative");
       curve = LoadCurve.constant(l.rate());
     } else if (l.diurnal() != null) {
@@ -435,6 +438,32 @@ public final class ScenarioCompiler {
       curve = LoadCurve.steps(times, rates);
     }
     return new CompiledScenario.Load(w.namespace(), name, curve, new ServiceModel(capacity, maxUtil));
+  }
+
+  private LoadCurve traceCurve(Scenario.TraceSpec t, String key) {
+    String file = require(t.file(), key + ".file");
+    String format = require(t.format(), key + ".format");
+    try {
+      io.hns.traces.ReaderOptions options = io.hns.traces.ReaderOptions.builder()
+          .timeColumn(t.timeCol())
+          .valueColumn(t.valueCol())
+          .valueKind(t.valueKind() == null ? null : io.hns.traces.ValueKind.named(t.valueKind()))
+          .resolutionMs(t.resolution() == null ? null : t.resolution().millis())
+          .weightColumns(t.weightCol() == null ? null : List.of(t.weightCol()))
+          .build();
+      io.hns.traces.TracePipeline pipeline = new io.hns.traces.TracePipeline(null, null,
+          t.gaps() == null ? null : io.hns.traces.GapPolicy.valueOf(t.gaps().toUpperCase(java.util.Locale.ROOT)),
+          t.resample() == null ? null : t.resample().millis(), t.scale(), t.scalePeak(), t.scaleMean(), 0L, null,
+          t.loop() == null ? null : t.loop().millis());
+      io.hns.traces.Trace trace = io.hns.traces.Trace.read(io.hns.traces.TraceFormat.named(format),
+          source.traceInput(file), options);
+      io.hns.traces.RateSeries series = io.hns.traces.RateSeries.of(pipeline.apply(trace));
+      return series::rateAt;
+    } catch (io.hns.traces.TraceException e) {
+      throw error(key, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw error(key + ".gaps", "\"" + t.gaps() + "\" is not a gap policy (zero, hold, interpolate, error)");
+    }
   }
 
   private List<Action> actions(List<Scenario.ActionSpec> specs, long duration, Map<String, Workload> workloads, Map<String, HpaSpec> hpas) {

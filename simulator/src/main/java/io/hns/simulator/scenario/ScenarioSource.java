@@ -23,6 +23,9 @@ public sealed interface ScenarioSource {
   /** A file named by the scenario, relative to it. */
   String readRelative(String ref);
 
+  /** A file named by the scenario as a re-openable trace input (traces may be read more than once). */
+  io.hns.traces.TraceInput traceInput(String ref);
+
   static ScenarioSource of(String arg) {
     if (arg.startsWith(BUILTIN_PREFIX)) {
       return new Builtin(arg.substring(BUILTIN_PREFIX.length()));
@@ -46,6 +49,13 @@ public sealed interface ScenarioSource {
     public String readRelative(String ref) {
       Path base = file.toAbsolutePath().getParent();
       return read(base == null ? Path.of(ref) : base.resolve(ref));
+    }
+
+    @Override
+    public io.hns.traces.TraceInput traceInput(String ref) {
+      Path base = file.toAbsolutePath().getParent();
+      Path p = base == null ? Path.of(ref) : base.resolve(ref);
+      return io.hns.traces.TraceInput.of(Path.of(ref).isAbsolute() ? Path.of(ref) : p);
     }
 
     private static String read(Path p) {
@@ -74,6 +84,16 @@ public sealed interface ScenarioSource {
     @Override
     public String readRelative(String ref) {
       return resource(scenario + "/" + ref);
+    }
+
+    @Override
+    public io.hns.traces.TraceInput traceInput(String ref) {
+      String path = RESOURCE_ROOT + scenario + "/" + ref;
+      if (ScenarioSource.class.getResource(path) == null) {
+        throw new ScenarioException(BUILTIN_PREFIX + scenario + "/" + ref + ": no such embedded file");
+      }
+      return io.hns.traces.TraceInput.of(BUILTIN_PREFIX + scenario + "/" + ref,
+          () -> ScenarioSource.class.getResourceAsStream(path));
     }
 
     private String resource(String path) {
