@@ -69,27 +69,29 @@ public final class PlanCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     boolean text = output == OutputFormat.text;
+    String engineName;
+    Planner.Result result;
+    // The progress bar is closed (by the try) before anything is printed under it.
     try (LocalSweepEngine engine = new LocalSweepEngine(n);
         PlanProgress progress = new PlanProgress(!quiet && text, sweep.name())) {
+      engineName = engine.describe();
       Thread onInterrupt = interruptionNotice(stderr, progress, dir);
       Runtime.getRuntime().addShutdownHook(onInterrupt);
-      Planner.Result result;
       try {
         result = Planner.run(prepared, engine, new SweepRunner.Options(dir, resume, part, progress));
       } finally {
         removeHook(onInterrupt);
-      }
-      progress.close();
-      if (text) {
-        PlanReport.print(stdout, result, engine.describe(), part);
-      } else {
-        Json.print(stdout, Json.MAPPER.readTree(dir.resolve(io.hns.simulator.plan.PlanWriter.SUMMARY_JSON).toFile()));
       }
     } catch (io.hns.simulator.plan.SweepRunFailedException e) {
       stderr.println("hns: " + e.getMessage());
       stderr.println("hns: the finished runs are kept in " + dir.resolve("runs.csv") + "; after a fix, continue with --resume");
       stderr.flush();
       return 1;
+    }
+    if (text) {
+      PlanReport.print(stdout, result, engineName, part);
+    } else {
+      Json.print(stdout, Json.MAPPER.readTree(dir.resolve(io.hns.simulator.plan.PlanWriter.SUMMARY_JSON).toFile()));
     }
     return 0;
   }
