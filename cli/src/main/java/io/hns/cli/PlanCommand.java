@@ -22,10 +22,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {PlanMergeCommand.class},
     description = {
-      "Run a sweep: every point of the grid (or list) in SWEEP, each with N replications and common",
-      "random numbers across points, in parallel. Writes runs.csv, points.csv (means and confidence",
-      "intervals), pareto.csv and summary.json, and prints the cheapest point that meets the SLO.",
-      "Ctrl-C keeps finished runs; --resume continues. Format and outputs: docs/plan.md."
+      "Monte Carlo sweep over configurations, with the cheapest one meeting the SLO.",
+      "",
+      "Every point of the sweep's grid (or list) runs N replications, with common",
+      "random numbers across points, in parallel. Writes runs.csv, points.csv (means",
+      "and confidence intervals), pareto.csv and summary.json. Ctrl-C keeps finished",
+      "runs; --resume continues. Format and outputs: docs/plan.md."
     })
 public final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

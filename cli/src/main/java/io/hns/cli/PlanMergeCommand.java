@@ -20,8 +20,10 @@ import picocli.CommandLine.Spec;
     name = "merge",
     mixinStandardHelpOptions = true,
     description = {
-      "Combine the output folders of hns plan --shard I/N runs (all shards of one sweep) into the",
-      "runs.csv, points.csv, pareto.csv and summary.json that one run of the whole sweep writes."
+      "Combine the folders of a sweep's shards into the files of one whole run.",
+      "",
+      "Give the --out folders of every hns plan --shard I/N run of one sweep; writes",
+      "the runs.csv, points.csv, pareto.csv and summary.json one run would write."
     })
 public final class PlanMergeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

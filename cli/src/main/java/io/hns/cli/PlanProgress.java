@@ -37,6 +37,8 @@ final class PlanProgress implements SweepListener, AutoCloseable {
           .setInitialMax(plannedRuns)
           .setUnit(" runs", 1)
           .setStyle(ProgressBarStyle.ASCII)
+          // Narrower than the terminal: a bar that fills the last column wraps onto a new line each update.
+          .setMaxRenderedLength(110)
           .setUpdateIntervalMillis(250)
           .continuousUpdate()
           // Resumed runs count as done, but the ETA comes from this session's speed only.

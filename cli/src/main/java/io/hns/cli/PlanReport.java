@@ -33,7 +33,8 @@ final class PlanReport {
         sweep.name(), sweep.points().size(), sweep.replications(), o.runs().size(),
         shard.isAll() ? "" : " (shard " + shard + ": its points only)");
     if (o.executed() > 0 || o.wallMs() > 0) {
-      out.printf("  %d run now, %d from earlier runs, in %.1f s on %s%n", o.executed(), o.resumed(), o.wallMs() / 1000.0, engine);
+      out.printf("  %d runs done now and %d resumed from runs.csv, in %.1f s on %s%n", o.executed(), o.resumed(),
+          o.wallMs() / 1000.0, engine);
     }
     long stopped = a.points().stream().filter(PointStats::stoppedEarly).count();
     if (stopped > 0) {

@@ -44,7 +44,7 @@ class PlanCommandTest {
     Path out = dir.resolve("out");
     Run r = run("plan", sweep.toString(), "--out", out.toString(), "--threads", "2");
     assertThat(r.code()).as(r.err()).isEqualTo(0);
-    assertThat(r.out()).contains("Sweep tiny: 2 points x up to 3 replications", "6 run now", "local (2 threads)",
+    assertThat(r.out()).contains("Sweep tiny: 2 points x up to 3 replications", "6 runs done now and 0 resumed", "local (2 threads)",
         "POINT  POLICY", "COST_USD [CI]", "POD_START_P95_S [CI]", "vmss-only", "burst", "Recommended: point");
     for (String f : new String[] {"runs.csv", "points.csv", "pareto.csv", "summary.json", "plan.json"}) {
       assertThat(out.resolve(f)).exists();
@@ -72,7 +72,7 @@ class PlanCommandTest {
     assertThat(again.err()).contains("already holds runs.csv: add --resume");
     Run resumed = run("plan", sweep.toString(), "--out", out.toString(), "--resume");
     assertThat(resumed.code()).isEqualTo(0);
-    assertThat(resumed.out()).contains("0 run now, 6 from earlier runs");
+    assertThat(resumed.out()).contains("0 runs done now and 6 resumed from runs.csv");
   }
 
   @Test

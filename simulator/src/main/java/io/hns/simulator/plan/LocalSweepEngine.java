@@ -39,11 +39,6 @@ public final class LocalSweepEngine implements SweepEngine {
   }
 
   @Override
-  public int parallelism() {
-    return threads;
-  }
-
-  @Override
   public void execute(List<RunTask> tasks, TaskRunner runner, Consumer<RunRecord> results) throws InterruptedException {
     CompletionService<RunRecord> done = new ExecutorCompletionService<>(pool);
     List<Future<RunRecord>> futures = new ArrayList<>(tasks.size());

@@ -15,9 +15,6 @@ public interface SweepEngine extends AutoCloseable {
   /** For summary.json and messages, e.g. {@code local (2 threads)}. */
   String describe();
 
-  /** How many tasks run at once, so that the driver can size its waves. */
-  int parallelism();
-
   /**
    * Runs every task; calls {@code results} once per task, on the calling thread, one call at a time,
    * in completion order. A task that throws stops the wave: the tasks not started are cancelled,

@@ -181,11 +181,6 @@ class SweepRunnerTest {
       }
 
       @Override
-      public int parallelism() {
-        return 2;
-      }
-
-      @Override
       public void execute(List<RunTask> tasks, TaskRunner runner, Consumer<RunRecord> results) throws InterruptedException {
         inner.execute(tasks, t -> {
           if (t.point() == 3 && t.replication() == 1) {
@@ -221,11 +216,6 @@ class SweepRunnerTest {
     @Override
     public String describe() {
       return "interrupting";
-    }
-
-    @Override
-    public int parallelism() {
-      return inner.parallelism();
     }
 
     @Override
