@@ -35,7 +35,7 @@ class PlanCommandTest {
     Path scenarios = Path.of("..", "scenarios").toAbsolutePath().normalize();
     sweep = dir.resolve("tiny.yaml");
     Files.writeString(sweep, "name: tiny\nbase: " + scenarios.resolve("burst-pitfall.yaml") + "\n"
-        + "grid:\n  policy: [vmss-only, burst]\n  duration: [20m]\nreplications: 3\nseed: 3\n"
+        + "grid:\n  policy: [vmss-only, burst]\n  duration: [15m]\nreplications: 3\nseed: 3\n"
         + "slo: {metric: pod_start_p95_s, max: 120}\n");
   }
 

@@ -52,8 +52,8 @@ class SweepRunnerTest {
     List<String> runs = Files.readAllLines(dir.resolve("parallel").resolve(RunsCsv.FILE));
     assertThat(runs).hasSize(17);
     assertThat(runs.get(0)).startsWith("point,policy,maxCount,duration,replication,seed,cost_usd,vm_cost_usd,aci_cost_usd,");
-    assertThat(runs.get(1)).startsWith("1,vmss-only,3,20m,0,7,");
-    assertThat(runs.get(16)).startsWith("4,burst,6,20m,3,7,");
+    assertThat(runs.get(1)).startsWith("1,vmss-only,3,15m,0,7,");
+    assertThat(runs.get(16)).startsWith("4,burst,6,15m,3,7,");
     assertThat(Files.readAllLines(dir.resolve("serial").resolve(PlanWriter.POINTS_CSV))).hasSize(5);
     assertThat(parallel.analysis().recommendation().status()).isNotEqualTo(Recommendation.Status.NO_POINTS);
   }
@@ -198,7 +198,7 @@ class SweepRunnerTest {
     try (failing) {
       assertThatThrownBy(() -> Planner.run(sweep, failing, new SweepRunner.Options(dir.resolve("out"), false, Shard.ALL, null)))
           .isInstanceOf(SweepRunFailedException.class)
-          .hasMessageContaining("point 3 (policy=burst, maxCount=3, duration=20m) replication 1 failed")
+          .hasMessageContaining("point 3 (policy=burst, maxCount=3, duration=15m) replication 1 failed")
           .hasMessageContaining("boom");
     }
   }

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Small sweeps on the shipped burst-pitfall scenario, shortened to 20 simulated minutes (a few ms a run). */
+/** Small sweeps on the shipped burst-pitfall scenario, shortened to 15 simulated minutes (a few ms a run). */
 final class TestSweeps {
   /** The repository's scenarios/ folder (tests run in simulator/). */
   static final Path SCENARIOS = Path.of("..", "scenarios").toAbsolutePath().normalize();
@@ -19,7 +19,7 @@ final class TestSweeps {
         + "grid:\n"
         + "  policy: [vmss-only, burst]\n"
         + "  maxCount: [3, 6]\n"
-        + "  duration: [20m]\n"
+        + "  duration: [15m]\n"
         + "seed: 7\n"
         + "slo: {metric: pod_start_p95_s, max: 120}\n"
         + extra;
