@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "hns 0.1.0",
     description = "Hybrid node scaling on AKS: VMSS nodes and the ACI virtual node, simulated, explained and planned.",
-    subcommands = {SimulateCommand.class, ReplayCommand.class, ExplainCommand.class, TraceCommand.class})
+    subcommands = {SimulateCommand.class, ReplayCommand.class, PlanCommand.class, ExplainCommand.class, TraceCommand.class})
 public final class Hns {
 
   public static void main(String[] args) {
@@ -27,7 +27,8 @@ public final class Hns {
   /** Bad input is exit code 2 with one line naming the file and field; never a stack trace. */
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     if (e instanceof ManifestException || e instanceof UsageError || e instanceof IllegalArgumentException
-        || e instanceof io.hns.simulator.scenario.ScenarioException || e instanceof io.hns.traces.TraceException) {
+        || e instanceof io.hns.simulator.scenario.ScenarioException || e instanceof io.hns.traces.TraceException
+        || e instanceof io.hns.simulator.plan.SweepException) {
       cl.getErr().println("hns: " + e.getMessage());
       return 2;
     }
