@@ -45,7 +45,8 @@ final class ApiResources {
     add("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, all, List.of("pdb"), none,
         "policy/poddisruptionbudgets", List.of("status"));
     add("coordination.k8s.io", "v1", "leases", "Lease", true, all, none, none, "coordination.k8s.io/leases", none);
-    add("events.k8s.io", "v1", "events", "Event", true, read, List.of("ev"), none, "events", none);
+    // core/v1 events own the short name "ev" (kubectl warns when two groups claim one)
+    add("events.k8s.io", "v1", "events", "Event", true, read, none, none, "events", none);
     add("metrics.k8s.io", "v1beta1", "pods", "PodMetrics", true, List.of("get", "list"), none, none,
         "metrics.k8s.io/pods", none);
     add("metrics.k8s.io", "v1beta1", "nodes", "NodeMetrics", false, List.of("get", "list"), none, none,
