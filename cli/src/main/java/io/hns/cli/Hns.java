@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "hns 0.1.0",
     description = "Hybrid node scaling on AKS: VMSS nodes and the ACI virtual node, simulated, explained and planned.",
-    subcommands = {SimulateCommand.class, ReplayCommand.class, PlanCommand.class, ExplainCommand.class, TraceCommand.class})
+    subcommands = {SimulateCommand.class, ReplayCommand.class, PlanCommand.class, EmulateCommand.class,
+        ExplainCommand.class, TraceCommand.class})
 public final class Hns {
 
   public static void main(String[] args) {
