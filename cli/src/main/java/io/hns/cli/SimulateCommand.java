@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a scenario in the simulated AKS cluster and write timeline.csv, pods.csv, nodes.csv,",
       "events.jsonl and summary.json (docs/outputs.md). Without SCENARIO, the embedded seed",
-      "experiment runs (builtin:seed)."
+      "experiment runs (builtin:seed). With --report, also report.html."
     })
 public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -40,6 +40,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--policy", paramLabel = "NAME",
       description = "Override the scenario's placement policy (manifest, vmss-only, aci-only, burst).")
   String policy;
+
+  @Option(names = "--report", description = "Also write report.html: summary, timeline charts, latency table (opens offline).")
+  boolean report;
 
   @Option(names = "--quiet", description = "No pod tables, no progress bar.")
   boolean quiet;
@@ -62,6 +65,9 @@ public final class SimulateCommand implements Callable<Integer> {
       Path dir = this.out != null ? this.out
           : Path.of("runs", safe(compiled.name()) + (policy == null ? "" : "-" + policy));
       RunWriter.write(dir, result);
+      if (report) {
+        io.hns.simulator.report.RunReport.of(result).write(dir);
+      }
       if (text) {
         SummaryTable.print(out, result, dir);
       } else {
