@@ -28,7 +28,7 @@ public final class RunReport {
   /** Above this many timeline rows the charts show every k-th row (and the last), said in a note. */
   static final int MAX_POINTS = 20_000;
   /** Above this many scaling moments the markers would hide the lines: none are drawn, a note says so. */
-  static final int MAX_MARKERS = 24;
+  static final int MAX_MARKERS = 40;
 
   static final String VM = "#1f77b4";
   static final String VIRTUAL = "#ff7f0e";
