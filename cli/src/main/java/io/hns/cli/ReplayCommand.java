@@ -58,6 +58,9 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--policy", paramLabel = "NAME", description = "Override the scenario's policy.")
   String policy;
 
+  @Option(names = "--report", description = "Also write report.html (self-contained charts of the run).")
+  boolean report;
+
   @Option(names = "--quiet", description = "No pod tables, no progress bar.")
   boolean quiet;
 
@@ -88,7 +91,7 @@ public final class ReplayCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("runs", "replay-" + ScenarioRunner.safe(compiled.name()));
     spec.commandLine().getErr().printf("hns: replaying %s (%d points, peak %.1f req/s, mean %.1f req/s) on %s over %s%n",
         trace, series.size(), series.peakRate(), series.meanRate(), target, io.hns.traces.Durations.format(runMs));
-    ScenarioRunner.run(spec.commandLine().getOut(), replay, dir, seed, quiet, output);
+    ScenarioRunner.run(spec.commandLine().getOut(), replay, dir, seed, quiet, output, report);
     return 0;
   }
 

@@ -15,13 +15,17 @@ import java.nio.file.Path;
 final class ScenarioRunner {
   private ScenarioRunner() {}
 
-  static RunResult run(PrintWriter out, CompiledScenario compiled, Path dir, Long seed, boolean quiet, OutputFormat format) {
+  static RunResult run(PrintWriter out, CompiledScenario compiled, Path dir, Long seed, boolean quiet, OutputFormat format,
+      boolean report) {
     boolean text = format == OutputFormat.text;
     RunResult result;
     try (ProgressDisplay progress = ProgressDisplay.create(!quiet && text, compiled.name(), compiled.durationMs())) {
       result = Simulation.run(compiled, new Simulation.Options(seed, 0, quiet || !text ? null : out, progress::update));
     }
     RunWriter.write(dir, result);
+    if (report) {
+      io.hns.simulator.report.RunReport.of(result).write(dir);
+    }
     if (text) {
       SummaryTable.print(out, result, dir);
     } else {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a scenario in the simulated AKS cluster and write timeline.csv, pods.csv, nodes.csv,",
       "events.jsonl and summary.json (docs/outputs.md). Without SCENARIO, the embedded seed",
-      "experiment runs (builtin:seed)."
+      "experiment runs (builtin:seed). With --report, also report.html."
     })
 public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -37,6 +37,9 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Override the scenario's policy (manifest, vmss-only, aci-only, burst, burst-backfill, overprovision).")
   String policy;
 
+  @Option(names = "--report", description = "Also write report.html: summary, timeline charts, latency table (opens offline).")
+  boolean report;
+
   @Option(names = "--quiet", description = "No pod tables, no progress bar.")
   boolean quiet;
 
@@ -47,7 +50,7 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     CompiledScenario compiled = ScenarioRunner.withPolicy(ScenarioCompiler.load(ScenarioSource.of(scenario)), policy);
     Path dir = out != null ? out : Path.of("runs", ScenarioRunner.safe(compiled.name()) + (policy == null ? "" : "-" + policy));
-    ScenarioRunner.run(spec.commandLine().getOut(), compiled, dir, seed, quiet, output);
+    ScenarioRunner.run(spec.commandLine().getOut(), compiled, dir, seed, quiet, output, report);
     return 0;
   }
 }

@@ -46,6 +46,19 @@ class SimulateCommandTest {
   }
 
   @Test
+  void reportFlagWritesOneSelfContainedPage() throws Exception {
+    Run without = run("simulate", "--out", dir.resolve("plain").toString(), "--quiet");
+    assertThat(without.code()).isEqualTo(0);
+    assertThat(dir.resolve("plain").resolve("report.html")).doesNotExist();
+
+    Run r = run("simulate", "--out", dir.resolve("r").toString(), "--quiet", "--report");
+    assertThat(r.code()).isEqualTo(0);
+    String html = Files.readString(dir.resolve("r").resolve("report.html"));
+    assertThat(html).contains("<title>hns report: seed</title>", "var uPlot", "\"id\":\"replicas\"",
+        "\"id\":\"pod-start-latency\"").doesNotContainPattern("(?i)<script[^>]+src=");
+  }
+
+  @Test
   void jsonOutputPrintsTheSummaryOnly() throws Exception {
     Run r = run("simulate", "--out", dir.toString(), "--output", "json");
     assertThat(r.code()).isEqualTo(0);
