@@ -15,19 +15,20 @@ public final class Summary {
   private Summary() {}
 
   public static Map<String, Object> of(RunResult r) {
+    List<PodRecord> pods = workloadPods(r.pods());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("scenario", r.scenario());
     m.put("policy", r.policy());
     m.put("seed", r.seed());
     m.put("replication", r.replication());
     m.put("duration_s", r.durationMs() / 1000.0);
-    m.put("pods_created", r.pods().size());
+    m.put("pods_created", pods.size());
     Map<String, Object> start = new LinkedHashMap<>();
-    start.put("vm", percentiles(latencies(r.pods(), "vm")));
-    start.put("virtual", percentiles(latencies(r.pods(), "virtual")));
-    start.put("all", percentiles(latencies(r.pods(), null)));
+    start.put("vm", percentiles(latencies(pods, "vm")));
+    start.put("virtual", percentiles(latencies(pods, "virtual")));
+    start.put("all", percentiles(latencies(pods, null)));
     m.put("pod_start_latency_s", start);
-    m.put("pending_time_s", percentiles(pending(r.pods(), r.durationMs())));
+    m.put("pending_time_s", percentiles(pending(pods, r.durationMs())));
     Map<String, Object> demand = new LinkedHashMap<>();
     demand.put("offered_requests", round(r.offeredRequests()));
     demand.put("unserved_requests", round(r.unservedRequests()));
@@ -39,8 +40,8 @@ public final class Summary {
     cost.put("total_usd", round(r.costVm() + r.costAci()));
     m.put("cost", cost);
     m.put("aci_pod_seconds", round(r.aciPodSeconds()));
-    double podSeconds = podSeconds(r.pods(), r.durationMs(), null);
-    m.put("aci_share_of_pod_seconds", podSeconds > 0 ? round(podSeconds(r.pods(), r.durationMs(), "virtual") / podSeconds) : 0.0);
+    double podSeconds = podSeconds(pods, r.durationMs(), null);
+    m.put("aci_share_of_pod_seconds", podSeconds > 0 ? round(podSeconds(pods, r.durationMs(), "virtual") / podSeconds) : 0.0);
     Map<String, Object> failures = new LinkedHashMap<>();
     failures.put("aci_provider_create_failed", r.eventsByReason().getOrDefault("ProviderCreateFailed", 0));
     failures.put("vmss_scale_up_failed", r.eventsByReason().getOrDefault("ScaleUpFailed", 0));
@@ -62,6 +63,20 @@ public final class Summary {
     Map<String, Object> m = of(r);
     m.remove("engine");
     return m;
+  }
+
+  /**
+   * The pods the statistics are about: those of Deployments and ReplicaSets outside kube-system.
+   * System pods and policy placeholders (pause pods without an owner) would only blur them.
+   */
+  static List<PodRecord> workloadPods(List<PodRecord> pods) {
+    List<PodRecord> out = new ArrayList<>();
+    for (PodRecord p : pods) {
+      if (!p.namespace().equals("kube-system") && !p.workload().isEmpty()) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   static List<Double> latencies(List<PodRecord> pods, String kind) {
