@@ -122,9 +122,10 @@ public final class SchedulerLoop implements StateListener {
       if (placement.scheduled()) {
         attempts.remove(pod.key());
         backoffUntil.remove(pod.key());
-        state.updatePod(pod.withNodeName(placement.node()));
+        // The event first: binding wakes the kubelet, whose own events must come after it.
         state.event(ObjectRef.pod(pod.namespace(), pod.name()), ClusterEvent.NORMAL, "Scheduled",
             "Successfully assigned " + pod.key() + " to " + placement.node());
+        state.updatePod(pod.withNodeName(placement.node()));
       } else {
         int n = attempts.merge(pod.key(), 1, Integer::sum);
         long backoff = Math.min(MAX_BACKOFF_MS, INITIAL_BACKOFF_MS << Math.min(20, n - 1));
