@@ -19,9 +19,13 @@ public final class TemplatePatch {
       spec.set("tolerations", rewritten.tolerations().isEmpty() ? null : ModelJson.tolerations(rewritten.tolerations()));
     }
     if (!current.nodeSelector().equals(rewritten.nodeSelector())) {
-      ObjectNode sel = ModelJson.nodeSelector(rewritten.nodeSelector());
-      current.nodeSelector().keySet().stream().filter(k -> !rewritten.nodeSelector().containsKey(k)).forEach(sel::putNull);
-      spec.set("nodeSelector", sel);
+      if (rewritten.nodeSelector().isEmpty()) {
+        spec.putNull("nodeSelector"); // the whole map goes, rather than one null per key
+      } else {
+        ObjectNode sel = ModelJson.nodeSelector(rewritten.nodeSelector());
+        current.nodeSelector().keySet().stream().filter(k -> !rewritten.nodeSelector().containsKey(k)).forEach(sel::putNull);
+        spec.set("nodeSelector", sel);
+      }
     }
     if (!current.preferredAffinity().equals(rewritten.preferredAffinity())) {
       ObjectNode nodeAffinity = spec.putObject("affinity").putObject("nodeAffinity");
