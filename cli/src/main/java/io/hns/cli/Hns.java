@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "hns 0.1.0",
     description = "Hybrid node scaling on AKS: VMSS nodes and the ACI virtual node, simulated, explained and planned.",
-    subcommands = {SimulateCommand.class, ExplainCommand.class})
+    subcommands = {SimulateCommand.class, ExplainCommand.class, LiveCommand.class, RecordCommand.class,
+        CalibrateCommand.class})
 public final class Hns {
 
   public static void main(String[] args) {
@@ -30,6 +31,10 @@ public final class Hns {
         || e instanceof io.hns.simulator.scenario.ScenarioException) {
       cl.getErr().println("hns: " + e.getMessage());
       return 2;
+    }
+    if (e instanceof io.hns.live.LiveException || e instanceof io.fabric8.kubernetes.client.KubernetesClientException) {
+      cl.getErr().println("hns: " + e.getMessage());
+      return 1;
     }
     if (e instanceof java.io.UncheckedIOException io) {
       cl.getErr().println("hns: " + io.getMessage());

@@ -20,7 +20,6 @@ import io.hns.model.cluster.Workload;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@link LiveActions} as Kubernetes API calls, with no judgement of its own (bounds, dry run and
@@ -139,10 +138,6 @@ public final class Fabric8ClusterActions implements LiveActions, AutoCloseable {
 
   public static String objectRef(String kind, String namespace, String name) {
     return kind + "/" + (namespace == null ? "" : namespace + "/") + name;
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 
   @Override

@@ -90,12 +90,12 @@ public final class Fabric8ClusterView implements LiveView, AutoCloseable {
     try {
       CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("cannot watch the cluster: " + e.getCause().getMessage(), e.getCause());
+      throw new io.hns.live.LiveException("cannot watch the cluster: " + e.getCause().getMessage(), e.getCause());
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("the cluster's objects were not listed within " + timeout.toSeconds() + " s");
+      throw new io.hns.live.LiveException("the cluster's objects were not listed within " + timeout.toSeconds() + " s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting informers", e);
+      throw new io.hns.live.LiveException("interrupted while starting informers", e);
     }
     return this;
   }
