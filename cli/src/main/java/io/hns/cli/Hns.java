@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     version = "hns 0.1.0",
     description = "Hybrid node scaling on AKS: VMSS nodes and the ACI virtual node, simulated, explained and planned.",
     subcommands = {SimulateCommand.class, ReplayCommand.class, PlanCommand.class, EmulateCommand.class,
-        ExplainCommand.class, TraceCommand.class})
+        ExplainCommand.class, TraceCommand.class, LiveCommand.class, RecordCommand.class, CalibrateCommand.class})
 public final class Hns {
 
   public static void main(String[] args) {
@@ -32,6 +32,10 @@ public final class Hns {
         || e instanceof io.hns.simulator.plan.SweepException) {
       cl.getErr().println("hns: " + e.getMessage());
       return 2;
+    }
+    if (e instanceof io.hns.live.LiveException || e instanceof io.fabric8.kubernetes.client.KubernetesClientException) {
+      cl.getErr().println("hns: " + e.getMessage());
+      return 1;
     }
     if (e instanceof java.io.UncheckedIOException io) {
       cl.getErr().println("hns: " + io.getMessage());

@@ -1,0 +1,20 @@
+package io.hns.live;
+
+import io.hns.model.port.ClusterView;
+import java.time.Duration;
+
+/**
+ * A policy as the live loop runs it: every {@link #period()}, look at a snapshot of the cluster and
+ * act through the actions given. The loop decides whether those actions reach the cluster (leader,
+ * {@code --apply}, bounds, guard) or are only printed; a reconciler never needs to know.
+ *
+ * <p>A model policy with a {@code reconcile(ClusterView, ClusterActions)} method plugs in as a lambda
+ * adapter, since {@link LiveActions} is a {@link io.hns.model.port.ClusterActions}.
+ */
+public interface Reconciler {
+  String name();
+
+  Duration period();
+
+  void reconcile(ClusterView view, LiveActions actions);
+}
