@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The overhead per task of the Spark engine against the local engine, in one warm JVM (no start-up,
  * JIT done): the same sweep of short runs (15 simulated minutes) alternately on each engine, best and
- * median wall time per run. Not part of the build: {@code mvn -B -pl spark -am test -Dtest=OverheadBench
- * -Dhns.bench=true -Dsurefire.failIfNoSpecifiedTests=false} (docs/spark.md).
+ * median wall time per run. Not part of the build (surefire runs *Test classes only):
+ * {@code mvn -B -pl spark -am test -Dtest=OverheadBench -Dhns.bench=true
+ * -Dsurefire.failIfNoSpecifiedTests=false} (docs/spark.md).
  */
 class OverheadBench {
   @TempDir Path dir;
