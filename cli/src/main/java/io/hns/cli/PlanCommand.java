@@ -1,14 +1,16 @@
 package io.hns.cli;
 
-import io.hns.simulator.plan.LocalSweepEngine;
 import io.hns.simulator.plan.Planner;
 import io.hns.simulator.plan.PreparedSweep;
 import io.hns.simulator.plan.Shard;
 import io.hns.simulator.plan.Sweep;
+import io.hns.simulator.plan.SweepEngine;
+import io.hns.simulator.plan.SweepEngineProvider;
 import io.hns.simulator.plan.SweepLoader;
 import io.hns.simulator.plan.SweepRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +40,21 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/plan-<sweep name>).")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Runs at once (default: the number of processors).")
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Runs at once (default: the number of processors); with --engine spark and no master, local[N].")
   Integer threads;
+
+  @Option(names = "--engine", paramLabel = "NAME", defaultValue = "local",
+      description = "local (a thread pool, the default) or spark (needs the spark job jar: docs/spark.md).")
+  String engine;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "--engine spark: the Spark master (local[N], spark://HOST:PORT, k8s://...); default: spark-submit's, or local[--threads].")
+  String master;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE",
+      description = "--engine spark: a Spark property, e.g. spark.task.maxFailures=4 or spark.hns.partitions=8 (repeatable).")
+  Map<String, String> conf;
 
   @Option(names = "--resume", description = "Continue the sweep in --out, skipping the runs already in its runs.csv.")
   boolean resume;
@@ -64,8 +79,7 @@ public final class PlanCommand implements Callable<Integer> {
     PreparedSweep prepared = PreparedSweep.prepare(sweep, sweepFile.toAbsolutePath().getParent());
     Path dir = out != null ? out : Path.of("runs", "plan-" + ScenarioRunner.safe(sweep.name())
         + (part.isAll() ? "" : "-shard-" + part.index() + "-of-" + part.count()));
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (n < 1) {
+    if (threads != null && threads < 1) {
       throw new UsageError("--threads must be at least 1");
     }
     PrintWriter stdout = spec.commandLine().getOut();
@@ -74,7 +88,11 @@ public final class PlanCommand implements Callable<Integer> {
     String engineName;
     Planner.Result result;
     // The progress bar is closed (by the try) before anything is printed under it.
-    try (LocalSweepEngine engine = new LocalSweepEngine(n);
+    SweepEngineProvider.Settings settings = new SweepEngineProvider.Settings(master, threads, conf, notice -> {
+      stderr.println("hns plan: " + notice);
+      stderr.flush();
+    });
+    try (SweepEngine engine = SweepEngineProvider.open(this.engine, settings);
         PlanProgress progress = new PlanProgress(!quiet && text, sweep.name())) {
       engineName = engine.describe();
       Thread onInterrupt = interruptionNotice(stderr, progress, dir);

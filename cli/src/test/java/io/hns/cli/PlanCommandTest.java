@@ -55,6 +55,18 @@ class PlanCommandTest {
   }
 
   @Test
+  void theSparkEngineNeedsItsJarAndTheLocalEngineRefusesSparkOptions() {
+    Run spark = run("plan", sweep.toString(), "--out", dir.resolve("spark").toString(), "--engine", "spark", "--master", "local[2]");
+    assertThat(spark.code()).isEqualTo(2);
+    assertThat(spark.err()).contains("the spark engine is not on the classpath: run the shaded job jar (docs/spark.md)");
+    Run master = run("plan", sweep.toString(), "--out", dir.resolve("local").toString(), "--master", "local[2]");
+    assertThat(master.code()).isEqualTo(2);
+    assertThat(master.err()).contains("--master and --conf are for --engine spark");
+    Run other = run("plan", sweep.toString(), "--out", dir.resolve("other").toString(), "--engine", "flink");
+    assertThat(other.err()).contains("unknown engine \"flink\" (engines here: local)");
+  }
+
+  @Test
   void jsonOutputIsTheSummary() throws Exception {
     Run r = run("plan", sweep.toString(), "--out", dir.resolve("out").toString(), "--output", "json");
     assertThat(r.code()).isEqualTo(0);

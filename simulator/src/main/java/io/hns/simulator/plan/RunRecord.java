@@ -5,9 +5,10 @@ import java.util.Comparator;
 
 /**
  * One finished run of a sweep: which point, which replication, the seed it drew from, and its
- * metrics (indexed by {@link Metric#ordinal()}, rounded as runs.csv prints them).
+ * metrics (indexed by {@link Metric#ordinal()}, rounded as runs.csv prints them). Serializable, so that
+ * engines on other JVMs can send it back.
  */
-public record RunRecord(int point, int replication, long seed, double[] metrics) {
+public record RunRecord(int point, int replication, long seed, double[] metrics) implements java.io.Serializable {
   /** runs.csv's order, whatever order the runs finished in. */
   public static final Comparator<RunRecord> ORDER =
       Comparator.comparingInt(RunRecord::point).thenComparingInt(RunRecord::replication);

@@ -1,15 +1,21 @@
 package io.hns.simulator.scenario;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Where a scenario and the files it names come from: a directory on disk, or the scenarios
- * embedded in the jar ({@code builtin:NAME}).
+ * Where a scenario and the files it names come from: a directory on disk, the scenarios embedded in
+ * the jar ({@code builtin:NAME}), or memory ({@link InMemory}: a scenario shipped to another JVM,
+ * taken with {@link Recording}).
  */
 public sealed interface ScenarioSource {
   String BUILTIN_PREFIX = "builtin:";
@@ -105,6 +111,105 @@ public sealed interface ScenarioSource {
       } catch (IOException e) {
         throw new ScenarioException(BUILTIN_PREFIX + path + ": " + e.getMessage());
       }
+    }
+  }
+
+  /**
+   * A scenario and every file it named, held in memory: what travels to a machine that does not
+   * have the files (the Spark engine's executors). The names are those of the source it was taken
+   * from, so that messages and results are the same as there; traces are kept as read (a
+   * {@code .gz} trace decompressed).
+   *
+   * @param files the manifests it named, by the reference the scenario uses
+   * @param traces the traces it named, by the reference the scenario uses
+   */
+  record InMemory(String name, String scenario, Map<String, String> files, Map<String, TraceBytes> traces)
+      implements ScenarioSource, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public InMemory {
+      files = Map.copyOf(files);
+      traces = Map.copyOf(traces);
+    }
+
+    /** A trace's name (as the original source gave it, for messages) and its bytes. */
+    public record TraceBytes(String name, byte[] bytes) implements Serializable {
+      private static final long serialVersionUID = 1L;
+    }
+
+    @Override
+    public String readScenario() {
+      return scenario;
+    }
+
+    @Override
+    public String readRelative(String ref) {
+      String text = files.get(ref);
+      if (text == null) {
+        throw new ScenarioException(name + ": " + ref + ": not among the files shipped with the scenario");
+      }
+      return text;
+    }
+
+    @Override
+    public io.hns.traces.TraceInput traceInput(String ref) {
+      TraceBytes t = traces.get(ref);
+      if (t == null) {
+        throw new ScenarioException(name + ": " + ref + ": not among the traces shipped with the scenario");
+      }
+      return io.hns.traces.TraceInput.of(t.name(), () -> new ByteArrayInputStream(t.bytes()));
+    }
+  }
+
+  /**
+   * Reads through another source and remembers what it read, so that {@link #snapshot()} can
+   * hand the scenario and exactly the files it used (whatever overrides changed them) to
+   * {@link InMemory}.
+   */
+  final class Recording implements ScenarioSource {
+    private final ScenarioSource inner;
+    private String scenario;
+    private final Map<String, String> files = new LinkedHashMap<>();
+    private final Map<String, io.hns.traces.TraceInput> traces = new LinkedHashMap<>();
+
+    public Recording(ScenarioSource inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public String name() {
+      return inner.name();
+    }
+
+    @Override
+    public synchronized String readScenario() {
+      if (scenario == null) {
+        scenario = inner.readScenario();
+      }
+      return scenario;
+    }
+
+    @Override
+    public synchronized String readRelative(String ref) {
+      return files.computeIfAbsent(ref, inner::readRelative);
+    }
+
+    @Override
+    public synchronized io.hns.traces.TraceInput traceInput(String ref) {
+      return traces.computeIfAbsent(ref, inner::traceInput);
+    }
+
+    /** The scenario and the files read so far, in memory; traces are read once more, whole. */
+    public synchronized InMemory snapshot() {
+      Map<String, InMemory.TraceBytes> bytes = new LinkedHashMap<>();
+      traces.forEach((ref, input) -> {
+        try (InputStream in = input.open()) {
+          bytes.put(ref, new InMemory.TraceBytes(input.name(), in.readAllBytes()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(input.name() + ": " + e.getMessage(), e);
+        }
+      });
+      return new InMemory(name(), readScenario(), files, bytes);
     }
   }
 }
