@@ -2,8 +2,9 @@ package io.hns.cli;
 
 import io.hns.live.calibrate.Fit;
 import io.hns.live.calibrate.LatencyFitter;
-import io.hns.live.calibrate.RecordedTrace;
+import io.hns.live.calibrate.LatencySamples;
 import io.hns.live.calibrate.ScenarioFragment;
+import io.hns.traces.TraceInput;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
 public final class CalibrateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE.jsonl", description = "A trace written by hns record.")
+  @Parameters(index = "0", paramLabel = "FILE.jsonl", description = "A recorded trace (docs/traces.md), as hns record writes it.")
   Path trace;
 
   @Option(names = "--out", paramLabel = "fragment.yaml", description = "Write the fragment here (default: standard output).")
@@ -42,7 +43,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     if (!Files.isReadable(trace)) {
       throw new UsageError("cannot read " + trace);
     }
-    RecordedTrace t = RecordedTrace.read(trace);
+    LatencySamples t = LatencySamples.read(TraceInput.of(trace));
     PrintWriter err = spec.commandLine().getErr();
     Map<String, LatencyFitter.Result> boot = new LinkedHashMap<>();
     t.vmBootSeconds().forEach((pool, samples) -> {
@@ -60,7 +61,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     if (boot.isEmpty() && aci == null) {
       throw new UsageError(trace + ": nothing to fit: need at least " + LatencyFitter.MIN_SAMPLES
-          + " VM nodes or virtual-node pods observed from creation (the trace has " + t.lines() + " lines)");
+          + " VM nodes or virtual-node pods observed from creation (the trace has " + t.entries() + " entries)");
     }
     boot.forEach((pool, r) -> summary(err, "VM boot" + (pool.isEmpty() ? "" : " (" + pool + ")"), r));
     if (aci != null) summary(err, "ACI start", aci);

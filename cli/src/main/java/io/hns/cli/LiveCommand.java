@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hns.live.DecisionSink;
 import io.hns.live.Reconciler;
 import io.hns.live.config.LiveConfig;
-import io.hns.live.policy.Reconcilers;
+import io.hns.live.policy.LivePolicies;
 import io.hns.live.run.Clients;
 import io.hns.live.run.LiveRunner;
 import java.io.PrintWriter;
@@ -45,10 +45,11 @@ public final class LiveCommand implements Callable<Integer> {
   List<String> namespaces;
 
   @Option(names = "--policy", paramLabel = "NAME", required = true,
-      description = "Policy: manifest, vmss-only, aci-only, burst, overprovision.")
+      description = "Policy: manifest, vmss-only, aci-only, burst, burst-backfill, overprovision (docs/policies.md).")
   String policy;
 
-  @Option(names = "--policy-config", paramLabel = "FILE", description = "Bounds, guard, leader election, pools, policy parameters (YAML).")
+  @Option(names = "--policy-config", paramLabel = "FILE",
+      description = "Bounds, guard, leader election, pools, and the policy's parameters under policy: (YAML).")
   Path policyConfig;
 
   @Option(names = "--apply", description = "Act on the cluster (default: dry run).")
@@ -70,7 +71,7 @@ public final class LiveCommand implements Callable<Integer> {
     if (port != null) {
       config = config.withPort(port);
     }
-    Reconciler reconciler = Reconcilers.create(policy, config);
+    Reconciler reconciler = LivePolicies.create(policy, config);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DecisionSink print = d -> {
@@ -79,7 +80,7 @@ public final class LiveCommand implements Callable<Integer> {
         out.flush();
       }
     };
-    out.println("hns live: " + reconciler.name() + " every " + reconciler.period().toSeconds() + " s in "
+    out.println("hns live: " + reconciler.name() + " every " + seconds(reconciler.period()) + " s in "
         + config.bounds().namespaces() + "; " + (apply
             ? "acting" + (config.leaderElection() ? " while holding Lease " + config.leaseNamespace() + "/" + config.leaseName() : "")
             : "dry run, nothing is changed"));
@@ -105,6 +106,10 @@ public final class LiveCommand implements Callable<Integer> {
     err.flush();
     stopped.await();
     return 0;
+  }
+
+  private static String seconds(java.time.Duration d) {
+    return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
   }
 
   private String identity() {

@@ -3,8 +3,8 @@ package io.hns.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hns.live.config.ConfigNode;
 import io.hns.live.record.ClusterRecorder;
-import io.hns.live.record.RecordedTraceWriter;
 import io.hns.live.run.Clients;
+import io.hns.traces.recorded.RecordedTraceWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,10 +21,12 @@ import picocli.CommandLine.Spec;
     name = "record",
     mixinStandardHelpOptions = true,
     description = {
-      "Watch a namespace and its nodes and write a recorded trace: node created/Ready times by pool,",
-      "pod created/scheduled/running/Ready/deleted times by node kind, replicas, CPU from the metrics",
-      "API and the namespace's events. Each line is flushed as written, so stopping at any time",
-      "(Ctrl-C, SIGTERM, --duration) keeps everything recorded so far."
+      "Watch a namespace and its nodes and write a recorded trace (the format of docs/traces.md): node",
+      "created/Ready times by pool, pod created/scheduled/running/Ready/deleted times by node kind,",
+      "replicas, pods by node kind and CPU from the metrics API every --load-interval, and the",
+      "namespace's events. Each line is flushed as written, so stopping at any time (Ctrl-C, SIGTERM,",
+      "--duration) keeps everything recorded so far. hns calibrate fits latencies from it; hns replay",
+      "--format recorded --metric cpu_millicores replays its load."
     })
 public final class RecordCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -44,7 +46,7 @@ public final class RecordCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "D", description = "Stop after this long (10m, 1h30m); default: until stopped.")
   String duration;
 
-  @Option(names = "--load-interval", paramLabel = "D", defaultValue = "15s", description = "How often to read CPU usage (default 15s).")
+  @Option(names = "--load-interval", paramLabel = "D", defaultValue = "15s", description = "How often to sample pods by node kind and CPU usage (default 15s).")
   String loadInterval;
 
   @Override
@@ -52,9 +54,12 @@ public final class RecordCommand implements Callable<Integer> {
     Duration stopAfter = duration == null ? null : parse("--duration", duration);
     Duration loadEvery = parse("--load-interval", loadInterval);
     KubernetesClient client = Clients.connect(kubeconfig, context);
-    RecordedTraceWriter writer = RecordedTraceWriter.create(out);
+    RecordedTraceWriter writer = RecordedTraceWriter.open(out, false);
     var err = spec.commandLine().getErr();
-    ClusterRecorder recorder = new ClusterRecorder(client, namespace, writer, Clock.systemUTC(), loadEvery, msg -> {
+    String cluster = client.getConfiguration().getCurrentContext() != null
+        ? client.getConfiguration().getCurrentContext().getName() : client.getMasterUrl().getHost();
+    ClusterRecorder recorder = new ClusterRecorder(client, namespace, writer, Clock.systemUTC(), loadEvery, cluster,
+        spec.root().version()[0].replace("hns ", "hns record "), msg -> {
       err.println("hns record: " + msg);
       err.flush();
     });

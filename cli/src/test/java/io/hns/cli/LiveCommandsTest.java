@@ -10,12 +10,20 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.hns.live.record.RecordedTraceWriter;
-import io.hns.model.cluster.Times;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsBuilder;
+import io.hns.traces.recorded.MetaEntry;
+import io.hns.traces.recorded.NodeEntry;
+import io.hns.traces.recorded.NodeKind;
+import io.hns.traces.recorded.PodEntry;
+import io.hns.traces.recorded.RecordedTraceWriter;
+import io.hns.traces.recorded.ReplicasEntry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -90,18 +98,58 @@ class LiveCommandsTest {
   }
 
   @Test
-  @DisplayName("hns record for a duration writes a trace that hns calibrate reads")
-  void recordThenCalibrate() throws Exception {
+  @DisplayName("hns record writes the recorded trace format; hns calibrate reads it; hns replay --format recorded replays its load")
+  void recordCalibrateReplay() throws Exception {
     deployment();
+    client.nodes().resource(new NodeBuilder().withNewMetadata().withName("virtual-node-aci-linux")
+        .addToLabels("type", "virtual-kubelet").endMetadata().build()).create();
+    for (int i = 0; i < 2; i++) {
+      client.pods().inNamespace("web").resource(new PodBuilder().withNewMetadata().withName("api-7d9f-" + i)
+          .addToLabels("app", "api").addToLabels("pod-template-hash", "7d9f").addNewOwnerReference().withKind("ReplicaSet")
+          .withName("api-7d9f").withController(true).withApiVersion("apps/v1").withUid("u").endOwnerReference().endMetadata()
+          .withNewSpec().withNodeName("virtual-node-aci-linux").addNewContainer().withName("api").withImage("nginx").endContainer()
+          .endSpec().withNewStatus().withPhase("Running").endStatus().build()).create();
+      client.resource(new PodMetricsBuilder().withNewMetadata().withName("api-7d9f-" + i).withNamespace("web").endMetadata()
+          .addNewContainer().withName("api").withUsage(Map.of("cpu", new Quantity("150m"))).endContainer().build()).create();
+    }
     Path trace = dir.resolve("rec.jsonl");
     Run r = run("record", "--kubeconfig", kubeconfig().toString(), "--namespace", "web", "--out", trace.toString(),
-        "--duration", "1s");
+        "--duration", "2s", "--load-interval", "300ms");
     assertThat(r.code()).as(r.err()).isEqualTo(0);
-    assertThat(Files.readString(trace)).contains("\"type\":\"replicas\",\"namespace\":\"web\",\"workload\":\"api\"");
+    String text = Files.readString(trace);
+    assertThat(text.lines().findFirst().orElseThrow()).contains("\"type\":\"meta\"", "\"interval_ms\":300", "\"recorder\":\"hns record 0.1.0\"");
+    assertThat(text).contains("\"type\":\"replicas\",\"namespace\":\"web\",\"workload\":\"api\"",
+        "\"type\":\"pods\",\"namespace\":\"web\",\"workload\":\"api\",\"running_vm\":0,\"running_virtual\":2",
+        "\"type\":\"load\",\"namespace\":\"web\",\"workload\":\"api\",\"metric\":\"cpu_millicores\",\"value\":300.0");
 
     r = run("calibrate", trace.toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("nothing to fit");
+    assertThat(r.err()).contains("nothing to fit"); // no node or pod was born while recording
+
+    Path scenario = dir.resolve("scenario.yaml");
+    Files.writeString(scenario, """
+        name: replay-recorded
+        duration: 1m
+        cluster:
+          nodePools: [{name: np, count: 1}]
+        manifests:
+          - manifest:
+              apiVersion: apps/v1
+              kind: Deployment
+              metadata: {name: api, namespace: web}
+              spec:
+                replicas: 2
+                selector: {matchLabels: {app: api}}
+                template:
+                  metadata: {labels: {app: api}}
+                  spec: {containers: [{name: api, image: nginx, resources: {requests: {cpu: 200m}}}]}
+        """);
+    r = run("replay", "--trace", trace.toString(), "--format", "recorded", "--metric", "cpu_millicores",
+        "--scenario", scenario.toString(), "--load-workload", "api", "--pod-capacity", "200", "--quiet",
+        "--out", dir.resolve("run").toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    assertThat(r.err()).contains("peak 300.0 req/s");
+    assertThat(Files.readAllLines(dir.resolve("run/timeline.csv")).get(1)).startsWith("0,300");
   }
 
   @Test
@@ -110,14 +158,16 @@ class LiveCommandsTest {
     Path trace = dir.resolve("t.jsonl");
     Random rnd = new Random(42);
     long t0 = 1_800_000_000_000L;
-    try (RecordedTraceWriter w = RecordedTraceWriter.create(trace)) {
-      w.replicas(t0, "web", "api", 1, 1);
+    try (RecordedTraceWriter w = RecordedTraceWriter.open(trace, false)) {
+      w.write(new MetaEntry(t0, MetaEntry.CURRENT_VERSION, "test", 15_000L, "test"));
+      w.write(new ReplicasEntry(t0, "web", "api", 1, 1));
       for (int i = 0; i < 60; i++) {
+        long t = t0 + i * 1000L;
         long boot = Math.round(Math.exp(Math.log(55) + 0.2 * rnd.nextGaussian()) * 1000);
-        w.node(t0 + i * 1000L, "aks-np-" + i, "vm", "np", t0 + i * 1000L, t0 + i * 1000L + boot, Times.UNSET);
+        w.write(new NodeEntry(t, "aks-np-" + i, NodeKind.VM, "np", null, t, t + boot, null));
         long start = Math.round(Math.exp(Math.log(40) + 0.4 * rnd.nextGaussian()) * 1000);
-        w.pod(t0 + i * 1000L, new io.hns.live.record.PodTimes("web", "api-" + i, "api", "virtual-node-aci-linux", "virtual",
-            t0 + i * 1000L, t0 + i * 1000L + 100, t0 + i * 1000L + 100 + start, t0 + i * 1000L + 200 + start, Times.UNSET));
+        w.write(new PodEntry(t, "api-" + i, "web", "uid-" + i, "api", "virtual-node-aci-linux", NodeKind.VIRTUAL,
+            t, t + 100, t + 100 + start, t + 200 + start, null, null));
       }
     }
     Path fragment = dir.resolve("fragment.yaml");

@@ -73,7 +73,7 @@ final class ApiServer {
 
   /** One request: method, path segments, query, headers and body. */
   record Request(String method, List<String> segments, Map<String, String> query, String accept, String contentType,
-      String body) {
+      String body, boolean websocket) {
     String param(String name) {
       return query.get(name);
     }
@@ -120,8 +120,9 @@ final class ApiServer {
     } else {
       body = new String(bytes, StandardCharsets.UTF_8);
     }
+    String upgrade = ex.getRequestHeaders().getFirst("Upgrade");
     return new Request(ex.getRequestMethod().toUpperCase(), segs, query, ex.getRequestHeaders().getFirst("Accept"),
-        contentType, body);
+        contentType, body, upgrade != null && upgrade.equalsIgnoreCase("websocket"));
   }
 
   // ---- dispatch ----------------------------------------------------------------------------
@@ -312,7 +313,11 @@ final class ApiServer {
         ObjectNode body = Json.parseObject(r.body(), isYaml(r.contentType()));
         send(ex, 201, emulator.locked(() -> {
           String[] key = emulator.writes().create(t, ns, body, r.dryRun());
-          return r.dryRun() ? Conversions.toStorage(t, body) : get(t, key[0], key[1]);
+          if (r.dryRun()) {
+            return Conversions.toStorage(t, body);
+          }
+          emulator.settle(); // a pod (or node) reaches the store through the mirror
+          return get(t, key[0], key[1]);
         }));
         return false;
       }
@@ -322,6 +327,7 @@ final class ApiServer {
         ObjectNode body = Json.parseObject(r.body(), isYaml(r.contentType()));
         send(ex, 200, emulator.locked(() -> {
           emulator.writes().update(t, ns, name, body, r.dryRun(), true);
+          emulator.settle();
           return get(t, ns, name);
         }));
         return false;
@@ -337,7 +343,11 @@ final class ApiServer {
             if (isApply(r.contentType()) && patch.isObject()) {
               String[] key = emulator.writes().create(t, ns, (ObjectNode) patch, r.dryRun());
               code[0] = 201;
-              return r.dryRun() ? Conversions.toStorage(t, (ObjectNode) patch) : get(t, key[0], key[1]);
+              if (r.dryRun()) {
+                return Conversions.toStorage(t, (ObjectNode) patch);
+              }
+              emulator.settle();
+              return get(t, key[0], key[1]);
             }
             throw ApiException.notFound(t, name);
           }
@@ -345,6 +355,7 @@ final class ApiServer {
           JsonNode patched = Patches.apply(r.contentType(), current, patch);
           if (!(patched instanceof ObjectNode po)) throw ApiException.badRequest("the patch did not produce an object");
           emulator.writes().update(t, ns, name, po, r.dryRun(), false);
+          emulator.settle();
           return get(t, ns, name);
         });
         send(ex, code[0], out);
@@ -527,6 +538,17 @@ final class ApiServer {
   // ---- watch -------------------------------------------------------------------------------
 
   private void watch(HttpExchange ex, Request r, ResourceType t, String ns) throws IOException {
+    if (r.websocket()) {
+      // fabric8 asks for a WebSocket watch first and falls back to a streaming HTTP GET when the
+      // upgrade is refused with 200 (as by kubectl proxy, kubernetes#25126) or 503 (which its HTTP
+      // layer first retries for a minute and more). The JDK's HTTP server cannot upgrade, and a
+      // streaming 200 would never end the refusal (the client reads it whole): a short 200 it is.
+      // kubectl and client-go never ask.
+      send(ex, 200, ApiException.status(200, null, "the emulator serves watches as streaming HTTP, not over WebSocket",
+          null, null, null, null));
+      ex.close();
+      return;
+    }
     Predicate<JsonNode> f = filter(r);
     ObjectStore.Watch w = emulator.locked(() -> emulator.store().watch(t.storage(), ns, f, r.param("resourceVersion")));
     long timeout = DEFAULT_WATCH_MS;

@@ -11,6 +11,8 @@ import io.hns.model.cluster.Taint;
 import io.hns.model.cluster.TaintEffect;
 import io.hns.model.cluster.Workload;
 import io.hns.model.hpa.HpaSpec;
+import io.hns.model.disruption.DisruptionBudget;
+import io.hns.model.manifest.DisruptionBudgetCompiler;
 import io.hns.model.manifest.HpaCompiler;
 import io.hns.model.manifest.ManifestException;
 import io.hns.model.manifest.NodeCompiler;
@@ -35,6 +37,7 @@ import java.util.regex.Pattern;
 final class ClientWrites {
   private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  static final String PDBS = "policy/poddisruptionbudgets";
   static final Set<String> PROTECTED_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
   private final EmulatedAks aks;
@@ -622,7 +625,11 @@ final class ClientWrites {
     mirror.workloadsChanged();
   }
 
-  /** POST pods/NAME/eviction (no PodDisruptionBudget is enforced). */
+  /**
+   * POST pods/NAME/eviction: refused with 429 while a PodDisruptionBudget covering the pod allows
+   * no disruption (the model's arithmetic, as the simulator's Eviction API applies it), else a
+   * graceful delete.
+   */
   void evict(ResourceType t, String ns, String name, ObjectNode body) {
     String kind = body.path("kind").asText("Eviction");
     if (!kind.equals("Eviction") && !kind.equals("DeleteOptions")) {
@@ -631,6 +638,17 @@ final class ClientWrites {
     Pod pod = state.pod(ns + "/" + name);
     if (pod == null) {
       throw ApiException.notFound(t, name);
+    }
+    for (ObjectNode o : store.list(PDBS, ns)) {
+      DisruptionBudget b;
+      try {
+        b = DisruptionBudgetCompiler.compile(new SourcedObject(DisruptionBudgetCompiler.KIND, "policy/v1", o, "store"));
+      } catch (ManifestException | IllegalArgumentException e) {
+        continue; // a budget the model cannot read protects nothing here
+      }
+      if (b.covers(pod) && b.disruptionsAllowed(state.pods()) <= 0) {
+        throw new ApiException(429, "TooManyRequests", "Cannot evict pod as it would violate the pod's disruption budget.");
+      }
     }
     PodLifecycle.delete(state, pod);
   }

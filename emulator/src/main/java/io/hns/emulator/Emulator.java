@@ -94,8 +94,12 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
-  /** Runs what is due at the current instant (zero-delay reactions), then mirrors the state. */
-  private void settle() {
+  /**
+   * Runs what is due at the current instant (zero-delay reactions), then mirrors the state: what a
+   * request must do before it reads back an object that the simulation, not the store, holds (a
+   * created pod is in the simulated cluster at once, in the store only after the mirror's sync).
+   */
+  void settle() {
     aks.engine().runUntil(aks.engine().now());
     mirror.sync();
   }

@@ -71,7 +71,7 @@ public final class ReconcileLoop implements AutoCloseable {
     List<NodeGroup> gatedGroups = seen.nodeGroups().stream()
         .map(g -> (NodeGroup) new GatedNodeGroup(g, mode, growth, guard, sink, reconciler.name(), seen::now)).toList();
     LiveSnapshot view = new LiveSnapshot(seen.now(), seen.nodes(), seen.pods(), seen.workloads(), gatedGroups,
-        seen.hpas(), seen.pdbStatuses(), seen.podUsage());
+        seen.hpas(), seen.disruptionBudgets(), seen.podUsage());
     GatedActions actions = new GatedActions(cluster, mode, view, bounds, moves, guard, sink, reconciler.name());
     try {
       reconciler.reconcile(view, actions);

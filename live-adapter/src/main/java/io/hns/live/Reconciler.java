@@ -8,8 +8,9 @@ import java.time.Duration;
  * act through the actions given. The loop decides whether those actions reach the cluster (leader,
  * {@code --apply}, bounds, guard) or are only printed; a reconciler never needs to know.
  *
- * <p>A model policy with a {@code reconcile(ClusterView, ClusterActions)} method plugs in as a lambda
- * adapter, since {@link LiveActions} is a {@link io.hns.model.port.ClusterActions}.
+ * <p>The policies themselves are the model's: {@link io.hns.live.policy.LivePolicy} runs a
+ * {@code PolicySpec}'s placement and its {@code HybridPolicy} loop, which takes the actions as a
+ * {@link io.hns.model.port.ClusterActions} ({@link LiveActions} is one).
  */
 public interface Reconciler {
   String name();

@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.hns.live.config.LiveConfig;
-import io.hns.live.policy.Reconcilers;
+import io.hns.live.policy.LivePolicies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,11 +49,13 @@ class DeployManifestsTest {
   @Test
   @DisplayName("the ConfigMap's policy.yaml is a valid config for the policy the Deployment runs")
   void configMapIsAValidConfig() throws Exception {
+    Deployment d = objects().stream().filter(Deployment.class::isInstance).map(Deployment.class::cast).findFirst().orElseThrow();
     ConfigMap cm = objects().stream().filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast).findFirst().orElseThrow();
     var tree = new ObjectMapper(new YAMLFactory()).readTree(cm.getData().get("policy.yaml"));
     LiveConfig config = LiveConfig.parse("configmap.yaml", tree, Set.of("web"), null);
     assertThat(config.bounds().maxPodsMovedPerMinute()).isEqualTo(10);
     assertThat(config.leaseName()).isEqualTo("hns-live");
-    assertThat(Reconcilers.create("overprovision", config).period().toSeconds()).isEqualTo(15);
+    String policy = d.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs().get(4);
+    assertThat(LivePolicies.create(policy, config).period().toSeconds()).isEqualTo(15);
   }
 }

@@ -24,7 +24,10 @@ import java.util.Set;
  * @param deletePlaceholdersOnShutdown remove the pods hns created when it stops (else the next
  *     leader adopts them by label)
  * @param placeholderPriorityClass priority class of placeholder pods whose priority is negative
- * @param policy the {@code policy:} mapping, read by the policy's factory
+ * @param placementPeriod how often a placement-only policy (no reconcile loop of its own) checks
+ *     the Deployments' pod templates
+ * @param policy the {@code policy:} mapping: the model policy's own parameters (docs/policies.md),
+ *     validated by the model
  */
 public record LiveConfig(
     Bounds bounds,
@@ -39,6 +42,7 @@ public record LiveConfig(
     int port,
     boolean deletePlaceholdersOnShutdown,
     String placeholderPriorityClass,
+    Duration placementPeriod,
     List<AgentPoolConfig> agentPools,
     ConfigNode policy) {
 
@@ -71,7 +75,8 @@ public record LiveConfig(
    */
   public static LiveConfig parse(String file, JsonNode tree, Set<String> extraNamespaces, String subscriptionFromEnv) {
     ConfigNode root = ConfigNode.root(file, tree)
-        .allowKeys("namespaces", "bounds", "guard", "leaderElection", "server", "placeholders", "agentPools", "policy");
+        .allowKeys("namespaces", "bounds", "guard", "leaderElection", "server", "placeholders", "placement", "agentPools",
+            "policy");
     Set<String> namespaces = new LinkedHashSet<>(extraNamespaces);
     namespaces.addAll(root.strings("namespaces"));
     if (namespaces.isEmpty()) {
@@ -94,6 +99,7 @@ public record LiveConfig(
     if (!onShutdown.equals("delete") && !onShutdown.equals("keep")) {
       throw p.error(p.path() + ".onShutdown", "must be delete or keep");
     }
+    ConfigNode pl = root.get("placement").allowKeys("period");
     List<AgentPoolConfig> pools = new ArrayList<>();
     for (ConfigNode ap : root.list("agentPools")) {
       ap.allowKeys("subscriptionId", "resourceGroup", "cluster", "pool", "minCount", "maxCount", "coalesceWindow");
@@ -119,6 +125,7 @@ public record LiveConfig(
         s.integer("port", 8080, 0),
         onShutdown.equals("delete"),
         p.text("priorityClassName", "hns-placeholder"),
+        pl.duration("period", Duration.ofSeconds(30)),
         pools,
         root.get("policy"));
   }
@@ -134,6 +141,6 @@ public record LiveConfig(
   public LiveConfig withPort(int newPort) {
     return new LiveConfig(bounds, expectationTimeout, maxConsecutiveErrors, leaderElection, leaseName, leaseNamespace,
         leaseDuration, renewDeadline, retryPeriod, newPort, deletePlaceholdersOnShutdown, placeholderPriorityClass,
-        agentPools, policy);
+        placementPeriod, agentPools, policy);
   }
 }

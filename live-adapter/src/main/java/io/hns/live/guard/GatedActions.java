@@ -5,11 +5,11 @@ import io.hns.live.Decision.Outcome;
 import io.hns.live.DecisionSink;
 import io.hns.live.LiveActions;
 import io.hns.live.config.Bounds;
-import io.hns.live.kube.ManagedLabels;
 import io.hns.model.cluster.Pod;
 import io.hns.model.cluster.PodSpec;
 import io.hns.model.cluster.Taint;
 import io.hns.model.cluster.Workload;
+import io.hns.model.policy.Placeholders;
 import io.hns.model.port.ClusterView;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -70,7 +70,7 @@ public final class GatedActions implements LiveActions {
   @Override
   public void deletePod(String namespace, String name, String reason) {
     Decision d = decision("delete-pod", "pod/" + namespace + "/" + name, "", reason);
-    carry(d, namespace, !isManaged(namespace, name), () -> {
+    carry(d, namespace, !isPlaceholder(namespace, name), () -> {
       cluster.deletePod(namespace, name, reason);
       return true;
     }, "pod " + namespace + "/" + name + " to be deleted", goneOrDeleting(namespace, name));
@@ -79,7 +79,7 @@ public final class GatedActions implements LiveActions {
   @Override
   public boolean evictPod(String namespace, String name, String reason) {
     Decision d = decision("evict-pod", "pod/" + namespace + "/" + name, "", reason);
-    return carry(d, namespace, !isManaged(namespace, name), () -> cluster.evictPod(namespace, name, reason),
+    return carry(d, namespace, !isPlaceholder(namespace, name), () -> cluster.evictPod(namespace, name, reason),
         "pod " + namespace + "/" + name + " to be evicted", goneOrDeleting(namespace, name));
   }
 
@@ -126,7 +126,8 @@ public final class GatedActions implements LiveActions {
         w.kind().equals(workload.kind()) && w.namespace().equals(workload.namespace()) && w.name().equals(workload.name())
             && w.template().tolerations().equals(rewritten.tolerations())
             && w.template().nodeSelector().equals(rewritten.nodeSelector())
-            && w.template().preferredAffinity().equals(rewritten.preferredAffinity())));
+            && w.template().preferredAffinity().equals(rewritten.preferredAffinity())
+            && w.template().spreadConstraints().equals(rewritten.spreadConstraints())));
   }
 
   @Override
@@ -185,9 +186,10 @@ public final class GatedActions implements LiveActions {
     return new Decision(view.now(), policy, action, target, detail, reason, Outcome.DRY_RUN);
   }
 
-  private boolean isManaged(String namespace, String name) {
+  /** hns's own placeholder (label {@value Placeholders#LABEL}): deleting it moves no workload. */
+  private boolean isPlaceholder(String namespace, String name) {
     return view.pods().stream().anyMatch(p -> p.namespace().equals(namespace) && p.name().equals(name)
-        && ManagedLabels.MANAGED_BY_VALUE.equals(p.labels().get(ManagedLabels.MANAGED_BY)));
+        && Placeholders.isPlaceholder(p));
   }
 
   private static Predicate<ClusterView> goneOrDeleting(String namespace, String name) {

@@ -17,6 +17,7 @@ import io.hns.model.cluster.PodSpec;
 import io.hns.model.cluster.Taint;
 import io.hns.model.cluster.Times;
 import io.hns.model.cluster.Workload;
+import io.hns.model.policy.Placeholders;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,9 +128,9 @@ public final class Fabric8ClusterActions implements LiveActions, AutoCloseable {
     client.pods().inNamespace(namespace).withName(pod).patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
   }
 
-  /** Deletes the pods hns created (by label) in a namespace; the count deleted. */
-  public int deleteManagedPods(String namespace) {
-    var list = client.pods().inNamespace(namespace).withLabel(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGED_BY_VALUE).list().getItems();
+  /** Deletes hns's placeholder pods (label {@value Placeholders#LABEL}) in a namespace; the count deleted. */
+  public int deletePlaceholders(String namespace) {
+    var list = client.pods().inNamespace(namespace).withLabel(Placeholders.LABEL).list().getItems();
     for (var p : list) {
       client.pods().inNamespace(namespace).withName(p.getMetadata().getName()).delete();
     }

@@ -1,8 +1,6 @@
 package io.hns.live.kube;
 
-import com.google.common.collect.ImmutableList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -11,14 +9,13 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.hns.live.DisruptionBudget;
 import io.hns.live.LiveSnapshot;
 import io.hns.live.LiveView;
-import io.hns.model.cluster.LabelRequirement;
-import io.hns.model.cluster.LabelSelector;
 import io.hns.model.cluster.Workload;
+import io.hns.model.disruption.DisruptionBudget;
 import io.hns.model.hpa.HpaSpec;
 import io.hns.model.hpa.PodUsage;
+import io.hns.model.manifest.DisruptionBudgetCompiler;
 import io.hns.model.manifest.HpaCompiler;
 import io.hns.model.manifest.NodeCompiler;
 import io.hns.model.manifest.PodCompiler;
@@ -28,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,7 +72,7 @@ public final class Fabric8ClusterView implements LiveView, AutoCloseable {
             ns -> client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).runnableInformer(0)),
         h -> HpaCompiler.compile(FabricTrees.sourced(HpaCompiler.KIND, "autoscaling/v2", h)));
     this.pdbs = store(each(namespaces, ns -> client.policy().v1().podDisruptionBudget().inNamespace(ns).runnableInformer(0)),
-        Fabric8ClusterView::budget);
+        b -> DisruptionBudgetCompiler.compile(FabricTrees.sourced(DisruptionBudgetCompiler.KIND, "policy/v1", b)));
   }
 
   /** Starts every informer and waits until each has listed once. */
@@ -148,8 +144,9 @@ public final class Fabric8ClusterView implements LiveView, AutoCloseable {
     return hpas.list();
   }
 
+  /** The PDBs as the model reads them: the spec only; what they allow is computed from the pods. */
   @Override
-  public List<DisruptionBudget> pdbStatuses() {
+  public List<DisruptionBudget> disruptionBudgets() {
     return pdbs.list();
   }
 
@@ -159,7 +156,7 @@ public final class Fabric8ClusterView implements LiveView, AutoCloseable {
   }
 
   public LiveSnapshot snapshot() {
-    return new LiveSnapshot(now(), nodes(), pods(), workloads(), nodeGroups(), hpas(), pdbStatuses(), podUsage());
+    return new LiveSnapshot(now(), nodes(), pods(), workloads(), nodeGroups(), hpas(), disruptionBudgets(), podUsage());
   }
 
   @Override
@@ -178,25 +175,5 @@ public final class Fabric8ClusterView implements LiveView, AutoCloseable {
   private static <F extends HasMetadata> List<SharedIndexInformer<F>> each(
       Set<String> namespaces, Function<String, SharedIndexInformer<F>> make) {
     return namespaces.stream().sorted().map(make).toList();
-  }
-
-  static DisruptionBudget budget(PodDisruptionBudget p) {
-    var sel = p.getSpec() == null ? null : p.getSpec().getSelector();
-    LabelSelector selector;
-    if (sel == null) {
-      selector = LabelSelector.NOTHING; // policy/v1: a null selector selects no pods
-    } else {
-      List<LabelRequirement> reqs = new ArrayList<>();
-      for (LabelSelectorRequirement r : sel.getMatchExpressions() == null ? List.<LabelSelectorRequirement>of() : sel.getMatchExpressions()) {
-        LabelRequirement.Operator op = LabelRequirement.Operator.parse(r.getOperator());
-        if (op == null) {
-          throw new IllegalArgumentException("spec.selector: unknown operator " + r.getOperator());
-        }
-        reqs.add(new LabelRequirement(r.getKey(), op, ImmutableList.copyOf(r.getValues() == null ? List.of() : r.getValues())));
-      }
-      selector = LabelSelector.of(sel.getMatchLabels() == null ? Map.of() : sel.getMatchLabels(), reqs);
-    }
-    int allowed = p.getStatus() == null || p.getStatus().getDisruptionsAllowed() == null ? 0 : p.getStatus().getDisruptionsAllowed();
-    return new DisruptionBudget(p.getMetadata().getNamespace(), p.getMetadata().getName(), selector, allowed);
   }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hns.model.cluster.LabelRequirement;
+import io.hns.model.cluster.LabelSelector;
 import io.hns.model.cluster.NodeSelectorTerm;
 import io.hns.model.cluster.PreferredTerm;
 import io.hns.model.cluster.Toleration;
+import io.hns.model.cluster.TopologySpreadConstraint;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +50,27 @@ final class ModelJson {
     ArrayNode a = F.arrayNode();
     terms.forEach(t -> a.add(term(t)));
     return a;
+  }
+
+  static ArrayNode spreadConstraints(List<TopologySpreadConstraint> constraints) {
+    ArrayNode a = F.arrayNode();
+    for (TopologySpreadConstraint c : constraints) {
+      ObjectNode o = a.addObject();
+      o.put("maxSkew", c.maxSkew());
+      o.put("topologyKey", c.topologyKey());
+      o.put("whenUnsatisfiable", c.scheduleAnyway() ? "ScheduleAnyway" : "DoNotSchedule");
+      if (!c.selector().matchesNothing()) {
+        o.set("labelSelector", selector(c.selector()));
+      }
+    }
+    return a;
+  }
+
+  static ObjectNode selector(LabelSelector s) {
+    ObjectNode o = F.objectNode();
+    if (!s.matchLabels().isEmpty()) o.set("matchLabels", nodeSelector(s.matchLabels()));
+    if (!s.expressions().isEmpty()) o.set("matchExpressions", requirements(s.expressions()));
+    return o;
   }
 
   static ObjectNode term(NodeSelectorTerm t) {

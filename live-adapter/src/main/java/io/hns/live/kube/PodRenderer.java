@@ -6,22 +6,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.hns.model.cluster.ContainerRequest;
 import io.hns.model.cluster.PodSpec;
+import io.hns.model.policy.Placeholders;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A model pod (what a policy asks {@code createPod} for, typically a placeholder) rendered as a
- * Kubernetes Pod: its containers' requests, placement and priority, labelled as hns's own.
- * A pod with no containers gets one pause container holding the pod's total request.
+ * A model pod (what a policy asks {@code createPod} for: a placeholder of the model's
+ * {@link Placeholders}) rendered as a Kubernetes Pod: its labels and annotations (among them
+ * {@value Placeholders#LABEL}, by which hns finds its placeholders again), containers' requests,
+ * placement and priority, plus the reason it was created. A pod with no containers gets one pause
+ * container holding the pod's total request.
  */
 public final class PodRenderer {
-  public static final String PAUSE_IMAGE = "registry.k8s.io/pause:3.10";
+  /** Why hns created the pod (the decision's reason). */
+  public static final String REASON_ANNOTATION = "hns.io/reason";
 
   private final String negativePriorityClass;
 
   /**
    * @param negativePriorityClass priority class for pods whose model priority is below zero; the
-   *     API server refuses a bare {@code spec.priority}, so the value must come from a class
+   *     API server refuses a bare negative {@code spec.priority}, so it must come with a class of
+   *     that value
    */
   public PodRenderer(String negativePriorityClass) {
     this.negativePriorityClass = negativePriorityClass;
@@ -35,11 +40,11 @@ public final class PodRenderer {
     ObjectNode meta = root.putObject("metadata");
     meta.put("name", pod.name());
     meta.put("namespace", pod.namespace());
-    Map<String, String> labels = new LinkedHashMap<>(pod.labels().asMap());
-    labels.put(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGED_BY_VALUE);
-    meta.set("labels", ModelJson.nodeSelector(labels));
+    if (!pod.labels().isEmpty()) {
+      meta.set("labels", ModelJson.nodeSelector(pod.labels().asMap()));
+    }
     Map<String, String> annotations = new LinkedHashMap<>(pod.annotations().asMap());
-    annotations.put(ManagedLabels.REASON_ANNOTATION, reason);
+    annotations.put(REASON_ANNOTATION, reason);
     meta.set("annotations", ModelJson.nodeSelector(annotations));
     PodSpec s = pod.spec();
     ObjectNode spec = root.putObject("spec");
@@ -47,13 +52,13 @@ public final class PodRenderer {
     if (s.containers().isEmpty()) {
       ObjectNode c = containers.addObject();
       c.put("name", "pause");
-      c.put("image", PAUSE_IMAGE);
+      c.put("image", Placeholders.PAUSE_IMAGE);
       requests(c, s.requests().milliCpu(), s.requests().memory());
     } else {
       for (ContainerRequest cr : s.containers()) {
         ObjectNode c = containers.addObject();
         c.put("name", cr.name());
-        c.put("image", cr.image() == null || cr.image().isEmpty() ? PAUSE_IMAGE : cr.image());
+        c.put("image", cr.image() == null || cr.image().isEmpty() ? Placeholders.PAUSE_IMAGE : cr.image());
         requests(c, cr.milliCpu(), cr.memory());
       }
     }
@@ -69,7 +74,11 @@ public final class PodRenderer {
       }
     }
     if (s.priority() < 0) {
+      // The API server's Priority admission sets spec.priority from the class and refuses a pod
+      // whose own spec.priority differs: sending both makes a class whose value is not the policy's
+      // priority a loud error instead of a silent difference from the simulation.
       spec.put("priorityClassName", negativePriorityClass);
+      spec.put("priority", s.priority());
     }
     if (!s.nodeName().isEmpty()) spec.put("nodeName", s.nodeName());
     spec.put("restartPolicy", s.restartPolicy());

@@ -6,7 +6,7 @@ import io.hns.model.cluster.PodSpec;
 
 /**
  * The JSON merge patch (RFC 7386) that gives a Deployment's pod template a placement policy's
- * tolerations, node selector and preferred node affinity. Merge patch replaces lists whole, which
+ * tolerations, node selector, preferred node affinity and topology spread constraints. Merge patch replaces lists whole, which
  * is what a rewrite means; map keys the rewrite dropped are sent as null so they are removed.
  * Only changed fields are sent, so an unchanged template gives an empty patch.
  */
@@ -34,6 +34,10 @@ public final class TemplatePatch {
       } else {
         nodeAffinity.set("preferredDuringSchedulingIgnoredDuringExecution", ModelJson.preferred(rewritten.preferredAffinity()));
       }
+    }
+    if (!current.spreadConstraints().equals(rewritten.spreadConstraints())) {
+      spec.set("topologySpreadConstraints", rewritten.spreadConstraints().isEmpty() ? null
+          : ModelJson.spreadConstraints(rewritten.spreadConstraints()));
     }
     ObjectNode patch = JsonNodeFactory.instance.objectNode();
     if (!spec.isEmpty()) {

@@ -16,9 +16,9 @@ import io.hns.live.http.HealthServer;
 import io.hns.live.http.LiveMetrics;
 import io.hns.live.kube.Fabric8ClusterActions;
 import io.hns.live.kube.Fabric8ClusterView;
-import io.hns.live.kube.ManagedLabels;
 import io.hns.live.kube.PodRenderer;
 import io.hns.live.leader.LeaderGate;
+import io.hns.model.policy.Placeholders;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -84,10 +84,11 @@ public final class LiveRunner implements AutoCloseable {
   /** Starts informers (waiting for the first list), leader election, the HTTP server and the loop. */
   public LiveRunner start(boolean serveHttp, boolean loopInBackground) {
     view.start(Duration.ofMinutes(2));
-    long adopted = view.pods().stream()
-        .filter(p -> ManagedLabels.MANAGED_BY_VALUE.equals(p.labels().get(ManagedLabels.MANAGED_BY))).count();
+    // Placeholders of an earlier process (placeholders.onShutdown: keep, or a crash): the model's
+    // policies find their own by the placeholder label and carry on with them.
+    long adopted = view.pods().stream().filter(Placeholders::isPlaceholder).count();
     if (adopted > 0) {
-      err.println("hns: found " + adopted + " pod(s) labelled " + ManagedLabels.selector() + "; adopting them");
+      err.println("hns: found " + adopted + " placeholder pod(s) labelled " + Placeholders.LABEL + "; adopting them");
       err.flush();
     }
     if (leaderGate != null) {
@@ -139,7 +140,7 @@ public final class LiveRunner implements AutoCloseable {
     if (apply && leads.getAsBoolean() && config.deletePlaceholdersOnShutdown()) {
       for (String ns : config.bounds().namespaces()) {
         try {
-          int n = actions.deleteManagedPods(ns);
+          int n = actions.deletePlaceholders(ns);
           if (n > 0) {
             err.println("hns: removed " + n + " placeholder pod(s) in " + ns);
           }

@@ -6,13 +6,13 @@ import io.hns.live.Decision;
 import io.hns.live.Decision.Outcome;
 import io.hns.live.LiveSnapshot;
 import io.hns.live.config.Bounds;
-import io.hns.live.kube.ManagedLabels;
 import io.hns.model.cluster.Labels;
 import io.hns.model.cluster.Pod;
 import io.hns.model.cluster.PodSpec;
 import io.hns.model.cluster.Taint;
 import io.hns.model.cluster.TaintEffect;
 import io.hns.model.cluster.Workload;
+import io.hns.model.policy.Placeholders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ class GatedActionsTest {
 
   private static Pod pod(String name, boolean managed) {
     return Pod.builder("web", name, PodSpec.builder().build())
-        .labels(managed ? Labels.of(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGED_BY_VALUE) : Labels.EMPTY).build();
+        .labels(managed ? Labels.of(Placeholders.LABEL, "overprovision") : Labels.EMPTY).build();
   }
 
   @Test

@@ -6,12 +6,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.hns.live.Objs;
-import io.hns.live.policy.OverprovisionReconciler;
 import io.hns.model.cluster.Taint;
 import io.hns.model.cluster.TaintEffect;
+import io.hns.model.policy.Placeholders;
 import io.hns.model.resource.Resources;
 import java.time.Clock;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -34,28 +33,32 @@ class Fabric8ClusterActionsCrudTest {
   }
 
   @Test
-  @DisplayName("a placeholder pod is created labelled as hns's, with a pause container holding its request and the negative priority class")
+  @DisplayName("a model placeholder is created with its placeholder labels, a pause container holding its request, the reason, and its priority with the class")
   void createsPlaceholder() {
-    var policy = new OverprovisionReconciler("web", "warm", 1, Resources.of(500, 512L << 20), -10, Duration.ofSeconds(10));
-    var model = io.hns.model.cluster.Pod.builder("web", "warm-0",
-        io.hns.model.cluster.PodSpec.builder().requests(500, 512L << 20).build()).labels(
-            io.hns.model.cluster.Labels.of(OverprovisionReconciler.SET_LABEL, "warm")).build();
-    var spec = model.spec().toBuilder();
-    spec.priority = -10;
-    actions.createPod(io.hns.model.cluster.Pod.builder("web", "warm-0", spec.build()).labels(model.labels()).build(), "headroom");
+    var model = Placeholders.create("web", "hns-backfill-api-0", "burst-backfill", "rs-uid-1", Resources.of(500, 512L << 20), -5);
+    actions.createPod(model, "reserve VM capacity");
 
-    Pod p = client.pods().inNamespace("web").withName("warm-0").get();
-    assertThat(p.getMetadata().getLabels()).containsEntry(ManagedLabels.MANAGED_BY, "hns").containsEntry(OverprovisionReconciler.SET_LABEL, "warm");
-    assertThat(p.getMetadata().getAnnotations()).containsEntry(ManagedLabels.REASON_ANNOTATION, "headroom");
+    Pod p = client.pods().inNamespace("web").withName("hns-backfill-api-0").get();
+    assertThat(p.getMetadata().getLabels()).containsEntry(Placeholders.LABEL, "burst-backfill")
+        .containsEntry(Placeholders.FOR_LABEL, "rs-uid-1");
+    assertThat(p.getMetadata().getAnnotations()).containsEntry(PodRenderer.REASON_ANNOTATION, "reserve VM capacity")
+        .containsEntry("cluster-autoscaler.kubernetes.io/safe-to-evict", "true");
     assertThat(p.getSpec().getPriorityClassName()).isEqualTo("hns-placeholder");
+    assertThat(p.getSpec().getPriority()).isEqualTo(-5);
+    assertThat(p.getSpec().getTerminationGracePeriodSeconds()).isZero();
     assertThat(p.getSpec().getContainers()).singleElement().satisfies(c -> {
-      assertThat(c.getImage()).isEqualTo(PodRenderer.PAUSE_IMAGE);
+      assertThat(c.getImage()).isEqualTo(Placeholders.PAUSE_IMAGE);
       assertThat(c.getResources().getRequests().get("cpu").toString()).isEqualTo("500m");
     });
-    assertThat(policy.name()).isEqualTo("overprovision");
+    // What the view reads back is a placeholder again, with the model's request.
+    var back = io.hns.model.manifest.PodCompiler.compile(FabricTrees.sourced("Pod", "v1", p));
+    assertThat(Placeholders.isPlaceholder(back)).isTrue();
+    assertThat(back.spec().requests()).isEqualTo(model.spec().requests());
 
-    assertThat(actions.deleteManagedPods("web")).isEqualTo(1);
-    assertThat(client.pods().inNamespace("web").list().getItems()).isEmpty();
+    client.pods().inNamespace("web").resource(Objs.pod("web", "api-0", "api", "", "Pending")).create();
+    assertThat(actions.deletePlaceholders("web")).isEqualTo(1);
+    assertThat(client.pods().inNamespace("web").list().getItems()).extracting(x -> x.getMetadata().getName())
+        .containsExactly("api-0");
   }
 
   @Test

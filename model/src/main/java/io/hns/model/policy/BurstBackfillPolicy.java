@@ -47,7 +47,7 @@ public final class BurstBackfillPolicy implements HybridPolicy {
   private final List<String> namespaces;
   private final String nodeGroup;
   private final Map<String, Integer> releasing = new HashMap<>();
-  private long created;
+  private final long[] created = {0};
 
   public BurstBackfillPolicy(Map<String, Object> parameters) {
     PolicyParameters p = new PolicyParameters(NAME, parameters, PARAMETERS);
@@ -66,6 +66,11 @@ public final class BurstBackfillPolicy implements HybridPolicy {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** {@code placeholders} or {@code node-pool}. */
+  public String mode() {
+    return mode;
   }
 
   @Override
@@ -113,7 +118,7 @@ public final class BurstBackfillPolicy implements HybridPolicy {
         largest = remaining.get(0);
       }
       if (mode.equals("placeholders")) {
-        placeholders(view, actions, e.getKey(), remaining, placeholders);
+        placeholders(pods, actions, e.getKey(), remaining, placeholders);
       }
     }
     for (Map.Entry<String, List<Pod>> e : placeholdersByOwner.entrySet()) {
@@ -155,7 +160,7 @@ public final class BurstBackfillPolicy implements HybridPolicy {
   }
 
   /** Steps 2 and 3: release Running placeholders, keep one placeholder per remaining ACI pod. */
-  private void placeholders(ClusterView view, ClusterActions actions, String owner, List<Pod> remaining, List<Pod> existing) {
+  private void placeholders(List<Pod> pods, ClusterActions actions, String owner, List<Pod> remaining, List<Pod> existing) {
     List<Pod> running = new ArrayList<>();
     List<Pod> pending = new ArrayList<>();
     for (Pod p : existing) {
@@ -182,7 +187,7 @@ public final class BurstBackfillPolicy implements HybridPolicy {
     Resources size = remaining.isEmpty() ? null : remaining.get(0).spec().requests();
     for (int i = have; i < wanted; i++) {
       Pod model = remaining.get(0);
-      String name = "hns-backfill-" + model.owner().name() + "-" + (created++);
+      String name = Placeholders.freshName(pods, model.namespace(), "hns-backfill-" + model.owner().name() + "-", created);
       actions.createPod(Placeholders.create(model.namespace(), name, NAME, owner, size, priority),
           "burst-backfill: reserve VM capacity for a pod on ACI");
     }

@@ -33,7 +33,7 @@ public final class OverprovisionPolicy implements HybridPolicy {
   private final long period;
   private final String namespace;
   private final int priority;
-  private long created;
+  private final long[] created = {0};
 
   public OverprovisionPolicy(Map<String, Object> parameters) {
     PolicyParameters p = new PolicyParameters(NAME, parameters, PARAMETERS);
@@ -58,6 +58,16 @@ public final class OverprovisionPolicy implements HybridPolicy {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** Where the placeholders live. */
+  public String namespace() {
+    return namespace;
+  }
+
+  /** Whether the headroom is counted in node-equivalents of a node group's template (no {@code fraction}). */
+  public boolean needsNodeGroup() {
+    return fraction == 0;
   }
 
   @Override
@@ -95,8 +105,10 @@ public final class OverprovisionPolicy implements HybridPolicy {
       }
     }
     int wanted = wanted(view);
+    List<Pod> pods = mine.size() < wanted ? view.pods() : List.of();
     for (int i = mine.size(); i < wanted; i++) {
-      actions.createPod(Placeholders.create(namespace, "hns-overprovision-" + (created++), NAME, "headroom", size, priority),
+      String name = Placeholders.freshName(pods, namespace, "hns-overprovision-", created);
+      actions.createPod(Placeholders.create(namespace, name, NAME, "headroom", size, priority),
           "overprovision: keep headroom warm");
     }
     if (mine.size() > wanted) {

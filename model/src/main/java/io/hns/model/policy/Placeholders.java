@@ -25,6 +25,26 @@ public final class Placeholders {
     return p.labels().has(LABEL);
   }
 
+  /**
+   * {@code prefix + n} for the first {@code n >= counter[0]} that no pod in {@code pods} has in
+   * {@code namespace}, and advances the counter past it. In the simulator a policy's counter never
+   * meets an existing name; live, a restarted process adopts the placeholders of the one before,
+   * whose names it must not reuse.
+   */
+  public static String freshName(java.util.Collection<Pod> pods, String namespace, String prefix, long[] counter) {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (Pod p : pods) {
+      if (p.namespace().equals(namespace) && p.name().startsWith(prefix)) {
+        taken.add(p.name());
+      }
+    }
+    String name;
+    do {
+      name = prefix + counter[0]++;
+    } while (taken.contains(name));
+    return name;
+  }
+
   /** A pending placeholder pod of the given size for {@code purpose} (a label value). */
   public static Pod create(String namespace, String name, String policy, String purpose, Resources requests, int priority) {
     PodSpec.Builder b = PodSpec.builder();

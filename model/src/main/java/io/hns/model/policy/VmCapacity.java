@@ -30,9 +30,18 @@ final class VmCapacity {
     }
   }
 
-  /** Places up to {@code limit} copies of {@code pod} (ignoring its own node) and returns how many fit. */
+  /**
+   * Places up to {@code limit} copies of {@code pod} (ignoring its own node) and returns how many fit.
+   * A copy is what the ReplicaSet would create: not bound, and without the {@code spec.nodeName} a
+   * pod read from a live cluster carries once bound (which the NodeName filter would pin to the
+   * node it is on).
+   */
   int reserve(Pod pod, int limit) {
-    Pod template = pod.toBuilder().nodeName("").deletionTime(io.hns.model.cluster.Times.UNSET).build();
+    io.hns.model.cluster.PodSpec.Builder unbound = pod.spec().toBuilder();
+    unbound.nodeName = "";
+    Pod template = new Pod(pod.namespace(), pod.name(), pod.uid(), pod.labels(), pod.annotations(), pod.owner(),
+        unbound.build(), "", pod.phase(), pod.ready(), pod.readyTransitionTime(), pod.creationTime(), pod.startTime(),
+        io.hns.model.cluster.Times.UNSET, pod.restartCount(), pod.unschedulable(), pod.reason());
     int placed = 0;
     while (placed < limit) {
       String node = firstFit(template);
