@@ -18,6 +18,19 @@ public final class ClusterSnapshot {
   private final List<NodeInfo> nodes = new ArrayList<>();
   private final Map<String, NodeInfo> byName = new LinkedHashMap<>();
   private final Map<String, Integer> imageNodeCount = new HashMap<>();
+  private final NodeStatic.Interner interner;
+  private int podsWithAffinity;
+  private int podsWithRequiredAntiAffinity;
+  /** Controller UID -> zone label value ("" for none) -> non-terminating pods of it in that zone. */
+  private final Map<String, Map<String, Integer>> ownedByZone = new HashMap<>();
+
+  public ClusterSnapshot() {
+    this(new NodeStatic.Interner());
+  }
+
+  private ClusterSnapshot(NodeStatic.Interner interner) {
+    this.interner = interner;
+  }
 
   public static ClusterSnapshot of(Collection<Node> nodes, Collection<Pod> boundPods) {
     ClusterSnapshot s = new ClusterSnapshot();
@@ -32,7 +45,7 @@ public final class ClusterSnapshot {
 
   /** An independent copy for what-if simulations (the cluster autoscaler's forks). */
   public ClusterSnapshot copy() {
-    ClusterSnapshot c = new ClusterSnapshot();
+    ClusterSnapshot c = new ClusterSnapshot(interner);
     for (NodeInfo info : nodes) {
       c.addNode(info.node());
       for (Pod p : info.pods()) {
@@ -56,7 +69,14 @@ public final class ClusterSnapshot {
   public void updateNode(Node node) {
     NodeInfo info = require(node.name());
     info.node().imageSizes().keySet().forEach(img -> imageNodeCount.merge(img, -1, Integer::sum));
+    String zoneBefore = info.zone();
     info.setNode(node);
+    if (!zoneBefore.equals(info.zone())) {
+      info.podsByOwnerUid().forEach((owner, n) -> {
+        ownedInZone(owner, zoneBefore, -n);
+        ownedInZone(owner, info.zone(), n);
+      });
+    }
     node.imageSizes().keySet().forEach(img -> imageNodeCount.merge(img, 1, Integer::sum));
   }
 
@@ -64,23 +84,97 @@ public final class ClusterSnapshot {
     NodeInfo info = byName.remove(name);
     if (info != null) {
       nodes.remove(info);
+      podsWithAffinity -= info.podsWithAffinityCount();
+      podsWithRequiredAntiAffinity -= info.podsWithRequiredAntiAffinityCount();
+      info.podsByOwnerUid().forEach((owner, n) -> ownedInZone(owner, info.zone(), -n));
       info.node().imageSizes().keySet().forEach(img -> imageNodeCount.merge(img, -1, Integer::sum));
     }
   }
 
   /** Assigns a pod (it must name its node) and adds its requests to the node. */
   public void addPod(Pod pod) {
-    require(pod.nodeName()).add(pod);
+    NodeInfo info = require(pod.nodeName());
+    int a = info.podsWithAffinityCount();
+    int b = info.podsWithRequiredAntiAffinityCount();
+    info.add(pod);
+    counted(info, a, b);
+    if (NodeInfo.countsAsOwned(pod)) {
+      ownedInZone(pod.owner().uid(), info.zone(), 1);
+    }
   }
 
   public boolean removePod(Pod pod) {
     NodeInfo info = byName.get(pod.nodeName());
-    return info != null && info.remove(pod);
+    if (info == null) {
+      return false;
+    }
+    int a = info.podsWithAffinityCount();
+    int b = info.podsWithRequiredAntiAffinityCount();
+    Pod removed = info.remove(pod);
+    counted(info, a, b);
+    if (removed != null && NodeInfo.countsAsOwned(removed)) {
+      ownedInZone(removed.owner().uid(), info.zone(), -1);
+    }
+    return removed != null;
   }
 
   public boolean replacePod(Pod pod) {
     NodeInfo info = byName.get(pod.nodeName());
-    return info != null && info.replace(pod);
+    if (info == null) {
+      return false;
+    }
+    int a = info.podsWithAffinityCount();
+    int b = info.podsWithRequiredAntiAffinityCount();
+    Pod replaced = info.replace(pod);
+    counted(info, a, b);
+    if (replaced != null) {
+      if (NodeInfo.countsAsOwned(replaced)) {
+        ownedInZone(replaced.owner().uid(), info.zone(), -1);
+      }
+      if (NodeInfo.countsAsOwned(pod)) {
+        ownedInZone(pod.owner().uid(), info.zone(), 1);
+      }
+    }
+    return replaced != null;
+  }
+
+  private void counted(NodeInfo info, int affinityBefore, int antiBefore) {
+    podsWithAffinity += info.podsWithAffinityCount() - affinityBefore;
+    podsWithRequiredAntiAffinity += info.podsWithRequiredAntiAffinityCount() - antiBefore;
+  }
+
+  private void ownedInZone(String owner, String zone, int delta) {
+    Map<String, Integer> byZone = ownedByZone.computeIfAbsent(owner, k -> new HashMap<>());
+    if (byZone.merge(zone, delta, Integer::sum) == 0) {
+      byZone.remove(zone);
+      if (byZone.isEmpty()) {
+        ownedByZone.remove(owner);
+      }
+    }
+  }
+
+  /**
+   * The non-terminating pods controlled by {@code ownerUid} on all nodes whose
+   * {@code topology.kubernetes.io/zone} label is {@code zone} ("" for nodes without the label): the
+   * sum of {@link NodeInfo#podsOwnedBy} over those nodes, kept up to date on every change (O(1)).
+   */
+  public long ownedPodsInZone(String ownerUid, String zone) {
+    Map<String, Integer> byZone = ownedByZone.get(ownerUid);
+    return byZone == null ? 0 : byZone.getOrDefault(zone, 0);
+  }
+
+  /** Whether some pod here has an inter-pod affinity or anti-affinity term (O(1)). */
+  public boolean anyPodWithAffinity() {
+    return podsWithAffinity > 0;
+  }
+
+  /** Whether some pod here has a required anti-affinity term (O(1)). */
+  public boolean anyPodWithRequiredAntiAffinity() {
+    return podsWithRequiredAntiAffinity > 0;
+  }
+
+  NodeStatic.Interner interner() {
+    return interner;
   }
 
   public List<NodeInfo> nodes() {

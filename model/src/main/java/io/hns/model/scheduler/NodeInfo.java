@@ -27,9 +27,37 @@ public final class NodeInfo {
   private long nonZeroMemory;
   private int podsWithAffinity;
   private int podsWithRequiredAntiAffinity;
+  /** The interned static part of the node (see {@link NodeStatic}), computed when first needed. */
+  private NodeStatic nodeStatic;
+  /** A hash of the sums that plugins read (not of the pods' identities), kept by {@link #apply}. */
+  private long sumsHash;
+
+  /** The node's {@code topology.kubernetes.io/zone} label, "" when it has none. */
+  private String zone;
 
   NodeInfo(Node node) {
     this.node = node;
+    this.zone = zoneOf(node);
+    rehashSums();
+  }
+
+  private static String zoneOf(Node node) {
+    String z = node.labels().get(Node.ZONE_LABEL);
+    return z == null ? "" : z;
+  }
+
+  String zone() {
+    return zone;
+  }
+
+  /** Non-terminating pods by controller UID (read-only). */
+  Map<String, Integer> podsByOwnerUid() {
+    return podsByOwnerUid;
+  }
+
+  /** Whether the pod counts in {@link #podsOwnedBy}. */
+  static boolean countsAsOwned(Pod pod) {
+    return pod.owner() != null && !pod.isDeleting();
   }
 
   public Node node() {
@@ -37,7 +65,47 @@ public final class NodeInfo {
   }
 
   void setNode(Node n) {
+    if (n != node) {
+      nodeStatic = null;
+    }
     this.node = n;
+    this.zone = zoneOf(n);
+  }
+
+  /** The static part, interned in {@code interner} on first use after the node object changed. */
+  NodeStatic nodeStatic(NodeStatic.Interner interner) {
+    NodeStatic s = nodeStatic;
+    if (s == null) {
+      s = interner.intern(node);
+      nodeStatic = s;
+    }
+    return s;
+  }
+
+  long sumsHash() {
+    return sumsHash;
+  }
+
+  /**
+   * Whether every sum the plugins read is equal on both nodes: pod count, requests (actual and
+   * non-zero) of cpu, memory, ephemeral storage and scalar resources.
+   */
+  boolean sameSums(NodeInfo o) {
+    return pods.size() == o.pods.size() && requestedCpu == o.requestedCpu && requestedMemory == o.requestedMemory
+        && nonZeroCpu == o.nonZeroCpu && nonZeroMemory == o.nonZeroMemory
+        && requestedEphemeral == o.requestedEphemeral
+        && (requestedScalars == o.requestedScalars || requestedScalars.equals(o.requestedScalars));
+  }
+
+  private void rehashSums() {
+    long h = pods.size();
+    h = h * 0x9E3779B97F4A7C15L + requestedCpu;
+    h = h * 0x9E3779B97F4A7C15L + requestedMemory;
+    h = h * 0x9E3779B97F4A7C15L + nonZeroCpu;
+    h = h * 0x9E3779B97F4A7C15L + nonZeroMemory;
+    h = h * 0x9E3779B97F4A7C15L + requestedEphemeral;
+    h = h * 0x9E3779B97F4A7C15L + requestedScalars.hashCode();
+    sumsHash = h;
   }
 
   public String name() {
@@ -104,30 +172,31 @@ public final class NodeInfo {
     apply(pod, 1);
   }
 
-  boolean remove(Pod pod) {
+  /** Removes the pod of that namespace and name; returns the record removed, or null. */
+  Pod remove(Pod pod) {
     for (int i = pods.size() - 1; i >= 0; i--) {
       Pod p = pods.get(i);
       if (p.name().equals(pod.name()) && p.namespace().equals(pod.namespace())) {
         pods.remove(i);
         apply(p, -1);
-        return true;
+        return p;
       }
     }
-    return false;
+    return null;
   }
 
-  /** Replaces a pod's record (status change) without changing the sums it contributes. */
-  boolean replace(Pod pod) {
+  /** Replaces a pod's record (status change); returns the record replaced, or null. */
+  Pod replace(Pod pod) {
     for (int i = pods.size() - 1; i >= 0; i--) {
       Pod p = pods.get(i);
       if (p.name().equals(pod.name()) && p.namespace().equals(pod.namespace())) {
         apply(p, -1);
         pods.set(i, pod);
         apply(pod, 1);
-        return true;
+        return p;
       }
     }
-    return false;
+    return null;
   }
 
   private void apply(Pod pod, int sign) {
@@ -143,7 +212,7 @@ public final class NodeInfo {
     }
     nonZeroCpu += sign * nz.milliCpu();
     nonZeroMemory += sign * nz.memory();
-    if (pod.owner() != null && !pod.isDeleting()) {
+    if (countsAsOwned(pod)) {
       podsByOwnerUid.merge(pod.owner().uid(), sign, (a, b) -> a + b == 0 ? null : a + b);
     }
     if (pod.spec().hasPodAffinity()) {
@@ -152,5 +221,14 @@ public final class NodeInfo {
     if (!pod.spec().requiredPodAntiAffinity().isEmpty()) {
       podsWithRequiredAntiAffinity += sign;
     }
+    rehashSums();
+  }
+
+  int podsWithAffinityCount() {
+    return podsWithAffinity;
+  }
+
+  int podsWithRequiredAntiAffinityCount() {
+    return podsWithRequiredAntiAffinity;
   }
 }
