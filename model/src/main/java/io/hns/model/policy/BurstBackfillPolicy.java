@@ -79,8 +79,9 @@ public final class BurstBackfillPolicy implements HybridPolicy {
 
   @Override
   public void reconcile(ClusterView view, ClusterActions actions) {
+    List<Node> nodes = view.nodes();
     Map<String, NodeKind> kinds = new HashMap<>();
-    for (Node n : view.nodes()) {
+    for (Node n : nodes) {
       kinds.put(n.name(), n.kind());
     }
     List<Pod> pods = view.pods();
@@ -96,7 +97,8 @@ public final class BurstBackfillPolicy implements HybridPolicy {
         aciByOwner.computeIfAbsent(p.owner().uid(), k -> new ArrayList<>()).add(p);
       }
     }
-    VmCapacity capacity = new VmCapacity(view.nodes(), pods);
+    // Built on first use (few periods move pods), from the cluster as observed before any action.
+    Lazy capacity = new Lazy(nodes, pods);
     int stillOnAci = 0;
     Pod largest = null;
     for (Map.Entry<String, List<Pod>> e : aciByOwner.entrySet()) {
@@ -131,7 +133,26 @@ public final class BurstBackfillPolicy implements HybridPolicy {
   }
 
   /** Step 1 for placeholders: evict as many ACI pods as room was released for and now fits. */
-  private int moveReleased(ClusterActions actions, String owner, List<Pod> aci, List<Pod> placeholders, VmCapacity capacity) {
+  /** The VM capacity of the cluster as observed at the start of a reconcile, built when first needed. */
+  private static final class Lazy {
+    private final List<Node> nodes;
+    private final List<Pod> pods;
+    private VmCapacity capacity;
+
+    Lazy(List<Node> nodes, List<Pod> pods) {
+      this.nodes = nodes;
+      this.pods = pods;
+    }
+
+    VmCapacity get() {
+      if (capacity == null) {
+        capacity = new VmCapacity(nodes, pods);
+      }
+      return capacity;
+    }
+  }
+
+  private int moveReleased(ClusterActions actions, String owner, List<Pod> aci, List<Pod> placeholders, Lazy capacity) {
     int released = releasing.getOrDefault(owner, 0);
     boolean stillTerminating = placeholders.stream().anyMatch(Pod::isDeleting);
     if (released == 0 || stillTerminating) {
@@ -141,8 +162,8 @@ public final class BurstBackfillPolicy implements HybridPolicy {
     return move(actions, aci, capacity, Math.min(released, aci.size()));
   }
 
-  private int move(ClusterActions actions, List<Pod> aci, VmCapacity capacity, int wanted) {
-    int fit = wanted == 0 ? 0 : capacity.reserve(aci.get(0), wanted);
+  private int move(ClusterActions actions, List<Pod> aci, Lazy capacity, int wanted) {
+    int fit = wanted == 0 ? 0 : capacity.get().reserve(aci.get(0), wanted);
     int moved = 0;
     for (int i = 0; i < fit; i++) {
       Pod p = aci.get(i);

@@ -21,8 +21,11 @@ public final class ClusterSnapshot {
   private final NodeStatic.Interner interner;
   private int podsWithAffinity;
   private int podsWithRequiredAntiAffinity;
-  /** Controller UID -> zone label value ("" for none) -> non-terminating pods of it in that zone. */
-  private final Map<String, Map<String, Integer>> ownedByZone = new HashMap<>();
+  /**
+   * Controller UID -> zone label value ("" for none) -> non-terminating pods of it in that zone;
+   * built on first use (snapshots built for one what-if never pay for it), then kept up to date.
+   */
+  private Map<String, Map<String, Integer>> ownedByZone;
 
   public ClusterSnapshot() {
     this(new NodeStatic.Interner());
@@ -144,6 +147,9 @@ public final class ClusterSnapshot {
   }
 
   private void ownedInZone(String owner, String zone, int delta) {
+    if (ownedByZone == null) {
+      return;
+    }
     Map<String, Integer> byZone = ownedByZone.computeIfAbsent(owner, k -> new HashMap<>());
     if (byZone.merge(zone, delta, Integer::sum) == 0) {
       byZone.remove(zone);
@@ -159,6 +165,12 @@ public final class ClusterSnapshot {
    * sum of {@link NodeInfo#podsOwnedBy} over those nodes, kept up to date on every change (O(1)).
    */
   public long ownedPodsInZone(String ownerUid, String zone) {
+    if (ownedByZone == null) {
+      ownedByZone = new HashMap<>();
+      for (NodeInfo info : nodes) {
+        info.podsByOwnerUid().forEach((owner, n) -> ownedInZone(owner, info.zone(), n));
+      }
+    }
     Map<String, Integer> byZone = ownedByZone.get(ownerUid);
     return byZone == null ? 0 : byZone.getOrDefault(zone, 0);
   }

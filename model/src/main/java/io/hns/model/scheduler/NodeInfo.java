@@ -31,6 +31,7 @@ public final class NodeInfo {
   private NodeStatic nodeStatic;
   /** A hash of the sums that plugins read (not of the pods' identities), kept by {@link #apply}. */
   private long sumsHash;
+  private boolean sumsHashed;
 
   /** The node's {@code topology.kubernetes.io/zone} label, "" when it has none. */
   private String zone;
@@ -38,7 +39,6 @@ public final class NodeInfo {
   NodeInfo(Node node) {
     this.node = node;
     this.zone = zoneOf(node);
-    rehashSums();
   }
 
   private static String zoneOf(Node node) {
@@ -83,6 +83,9 @@ public final class NodeInfo {
   }
 
   long sumsHash() {
+    if (!sumsHashed) {
+      rehashSums();
+    }
     return sumsHash;
   }
 
@@ -106,6 +109,7 @@ public final class NodeInfo {
     h = h * 0x9E3779B97F4A7C15L + requestedEphemeral;
     h = h * 0x9E3779B97F4A7C15L + requestedScalars.hashCode();
     sumsHash = h;
+    sumsHashed = true;
   }
 
   public String name() {
@@ -221,7 +225,7 @@ public final class NodeInfo {
     if (!pod.spec().requiredPodAntiAffinity().isEmpty()) {
       podsWithRequiredAntiAffinity += sign;
     }
-    rehashSums();
+    sumsHashed = false;
   }
 
   int podsWithAffinityCount() {
