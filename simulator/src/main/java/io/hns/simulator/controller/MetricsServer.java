@@ -7,7 +7,9 @@ import io.hns.model.hpa.PodUsage;
 import io.hns.simulator.engine.Engine;
 import io.hns.simulator.load.DemandMeter;
 import io.hns.simulator.state.ClusterState;
+import io.hns.model.cluster.PodRef;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +25,7 @@ public final class MetricsServer {
   private final DemandMeter demand;
   private final long resolutionMs;
   private final double idleUtilization;
-  private Map<String, PodUsage> latest = new HashMap<>();
+  private Map<PodRef, PodUsage> latest = new HashMap<>();
 
   public MetricsServer(Engine engine, ClusterState state, DemandMeter demand, long resolutionMs, double idleUtilization) {
     this.state = state;
@@ -34,8 +36,9 @@ public final class MetricsServer {
   }
 
   private void scrape() {
-    Map<String, PodUsage> next = new HashMap<>();
-    Map<DemandMeter.Load, Double> byLoad = new HashMap<>();
+    Map<PodRef, PodUsage> next = new HashMap<>(Math.max(16, latest.size() * 4 / 3 + 1));
+    // Loads are distinct objects: identity keys (their record hash would hash the curve and model).
+    Map<DemandMeter.Load, Double> byLoad = new IdentityHashMap<>();
     for (Pod p : state.pods()) {
       if (p.phase() != PodPhase.RUNNING || p.isDeleting()) {
         continue;
@@ -52,7 +55,7 @@ public final class MetricsServer {
       }
       long cpu = Math.round(cpuRequest * utilization);
       long memory = p.spec().requests().memory() / 2;
-      next.put(p.key(), new PodUsage(p.namespace(), p.name(), p.labels(), state.now(), resolutionMs, cpu, memory));
+      next.put(p.ref(), new PodUsage(p.namespace(), p.name(), p.labels(), state.now(), resolutionMs, cpu, memory));
     }
     latest = next;
   }
@@ -61,10 +64,19 @@ public final class MetricsServer {
   public List<PodUsage> samples(List<Pod> pods) {
     List<PodUsage> out = new java.util.ArrayList<>();
     for (Pod p : pods) {
-      PodUsage u = latest.get(p.key());
+      PodUsage u = latest.get(p.ref());
       if (u != null) {
         out.add(u);
       }
+    }
+    return out;
+  }
+
+  /** The latest sample of each of these pods, null where a pod has none (aligned with the list). */
+  public PodUsage[] samplesOf(List<Pod> pods) {
+    PodUsage[] out = new PodUsage[pods.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = latest.get(pods.get(i).ref());
     }
     return out;
   }

@@ -3,11 +3,13 @@ package io.hns.simulator.state;
 import io.hns.model.cluster.Node;
 import io.hns.model.cluster.NodeKind;
 import io.hns.model.cluster.Pod;
+import io.hns.model.cluster.PodRef;
 import io.hns.model.cluster.Workload;
 import io.hns.model.scheduler.ClusterSnapshot;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,9 @@ import java.util.Map;
  */
 public final class ClusterState {
   private final Map<String, Node> nodes = new LinkedHashMap<>();
-  private final Map<String, Pod> pods = new LinkedHashMap<>();
+  private final Map<PodRef, Pod> pods = new LinkedHashMap<>();
+  /** Pods by controlling owner's UID, each in creation order (the order of {@link #pods()}). */
+  private final Map<String, Map<PodRef, Pod>> byOwner = new HashMap<>();
   private final Map<String, Workload> deployments = new LinkedHashMap<>();
   private final Map<String, Workload> replicaSets = new LinkedHashMap<>();
   private final ClusterSnapshot snapshot = new ClusterSnapshot();
@@ -99,14 +103,58 @@ public final class ClusterState {
     return Collections.unmodifiableCollection(pods.values());
   }
 
+  /** The pod of key {@code namespace/name}, or null. */
   public Pod pod(String key) {
-    return pods.get(key);
+    int slash = key.indexOf('/');
+    return slash < 0 ? null : pods.get(new PodRef(key.substring(0, slash), key.substring(slash + 1)));
+  }
+
+  public Pod pod(PodRef ref) {
+    return pods.get(ref);
+  }
+
+  /**
+   * The pods whose controlling owner has this UID, in creation order: {@code pods()} filtered by
+   * owner, from an index kept on every write. A read-only live view.
+   */
+  public Collection<Pod> podsOwnedBy(String ownerUid) {
+    Map<PodRef, Pod> m = byOwner.get(ownerUid);
+    return m == null ? List.of() : Collections.unmodifiableCollection(m.values());
+  }
+
+  private void indexOwner(Pod pod) {
+    if (pod.owner() != null) {
+      byOwner.computeIfAbsent(pod.owner().uid(), k -> new LinkedHashMap<>()).put(pod.ref(), pod);
+    }
+  }
+
+  private void unindexOwner(Pod pod) {
+    if (pod.owner() != null) {
+      Map<PodRef, Pod> m = byOwner.get(pod.owner().uid());
+      if (m != null) {
+        m.remove(pod.ref());
+        if (m.isEmpty()) {
+          byOwner.remove(pod.owner().uid());
+        }
+      }
+    }
+  }
+
+  /** Rebuilds an owner's index entry in creation order (after an update that changed owners). */
+  private void reindexOwner(String ownerUid) {
+    byOwner.remove(ownerUid);
+    for (Pod p : pods.values()) {
+      if (p.owner() != null && p.owner().uid().equals(ownerUid)) {
+        indexOwner(p);
+      }
+    }
   }
 
   public void addPod(Pod pod) {
-    if (pods.putIfAbsent(pod.key(), pod) != null) {
+    if (pods.putIfAbsent(pod.ref(), pod) != null) {
       throw new IllegalStateException("pod " + pod.key() + " already exists");
     }
+    indexOwner(pod);
     if (pod.isAssigned()) {
       snapshot.addPod(pod);
     }
@@ -114,9 +162,18 @@ public final class ClusterState {
   }
 
   public void updatePod(Pod pod) {
-    Pod before = pods.put(pod.key(), pod);
+    Pod before = pods.get(pod.ref());
     if (before == null) {
       throw new IllegalStateException("no pod " + pod.key());
+    }
+    pods.put(pod.ref(), pod);
+    String ownerBefore = before.owner() == null ? null : before.owner().uid();
+    String ownerAfter = pod.owner() == null ? null : pod.owner().uid();
+    if (java.util.Objects.equals(ownerBefore, ownerAfter)) {
+      indexOwner(pod); // same position: LinkedHashMap keeps it
+    } else {
+      if (ownerBefore != null) reindexOwner(ownerBefore);
+      if (ownerAfter != null) reindexOwner(ownerAfter);
     }
     if (before.isAssigned()) {
       if (pod.isAssigned() && before.nodeName().equals(pod.nodeName())) {
@@ -132,10 +189,12 @@ public final class ClusterState {
   }
 
   public void removePod(String key) {
-    Pod pod = pods.remove(key);
+    Pod pod = pod(key);
     if (pod == null) {
       return;
     }
+    pods.remove(pod.ref());
+    unindexOwner(pod);
     if (pod.isAssigned()) {
       snapshot.removePod(pod);
     }
