@@ -18,7 +18,8 @@ import java.util.Map;
 public final class NodeInfo {
   private Node node;
   private final List<Pod> pods = new ArrayList<>();
-  private final Map<String, Integer> podsByOwnerUid = new HashMap<>();
+  /** Built on first use (what-if snapshots that only filter never need it), then kept. */
+  private Map<String, Integer> podsByOwnerUid;
   private long requestedCpu;
   private long requestedMemory;
   private long requestedEphemeral;
@@ -52,6 +53,15 @@ public final class NodeInfo {
 
   /** Non-terminating pods by controller UID (read-only). */
   Map<String, Integer> podsByOwnerUid() {
+    if (podsByOwnerUid == null) {
+      Map<String, Integer> m = new HashMap<>();
+      for (Pod p : pods) {
+        if (countsAsOwned(p)) {
+          m.merge(p.owner().uid(), 1, Integer::sum);
+        }
+      }
+      podsByOwnerUid = m;
+    }
     return podsByOwnerUid;
   }
 
@@ -154,7 +164,7 @@ public final class NodeInfo {
    * 1.19 selectorspread {@code countMatchingPods}).
    */
   public int podsOwnedBy(String ownerUid) {
-    return podsByOwnerUid.getOrDefault(ownerUid, 0);
+    return podsByOwnerUid().getOrDefault(ownerUid, 0);
   }
 
   public boolean hasPodsWithAffinity() {
@@ -176,31 +186,49 @@ public final class NodeInfo {
     apply(pod, 1);
   }
 
-  /** Removes the pod of that namespace and name; returns the record removed, or null. */
-  Pod remove(Pod pod) {
+  /** The index of the last pod of that namespace and name, or -1. */
+  int find(Pod pod) {
     for (int i = pods.size() - 1; i >= 0; i--) {
       Pod p = pods.get(i);
       if (p.name().equals(pod.name()) && p.namespace().equals(pod.namespace())) {
-        pods.remove(i);
-        apply(p, -1);
-        return p;
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
-  /** Replaces a pod's record (status change); returns the record replaced, or null. */
-  Pod replace(Pod pod) {
-    for (int i = pods.size() - 1; i >= 0; i--) {
-      Pod p = pods.get(i);
-      if (p.name().equals(pod.name()) && p.namespace().equals(pod.namespace())) {
-        apply(p, -1);
-        pods.set(i, pod);
-        apply(pod, 1);
-        return p;
-      }
-    }
-    return null;
+  Pod get(int index) {
+    return pods.get(index);
+  }
+
+  Pod removeAt(int index) {
+    Pod p = pods.remove(index);
+    apply(p, -1);
+    return p;
+  }
+
+  void insertAt(int index, Pod pod) {
+    pods.add(index, pod);
+    apply(pod, 1);
+  }
+
+  /** Replaces the pod at {@code index}; returns the record replaced. */
+  Pod setAt(int index, Pod pod) {
+    Pod p = pods.get(index);
+    apply(p, -1);
+    pods.set(index, pod);
+    apply(pod, 1);
+    return p;
+  }
+
+  /** The scalar sums map itself, to restore it exactly when a change is undone. */
+  Map<String, Long> scalarsMap() {
+    return requestedScalars;
+  }
+
+  void restoreScalars(Map<String, Long> m) {
+    requestedScalars = m;
+    sumsHashed = false;
   }
 
   private void apply(Pod pod, int sign) {
@@ -216,7 +244,7 @@ public final class NodeInfo {
     }
     nonZeroCpu += sign * nz.milliCpu();
     nonZeroMemory += sign * nz.memory();
-    if (countsAsOwned(pod)) {
+    if (podsByOwnerUid != null && countsAsOwned(pod)) {
       podsByOwnerUid.merge(pod.owner().uid(), sign, (a, b) -> a + b == 0 ? null : a + b);
     }
     if (pod.spec().hasPodAffinity()) {
