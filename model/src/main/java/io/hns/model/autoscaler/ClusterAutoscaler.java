@@ -205,7 +205,14 @@ public final class ClusterAutoscaler {
         d == null ? Times.UNSET : d.startedAt, lastCooldown);
   }
 
+  private List<Node> seenReadyFrom;
+
   private void rememberReadyNodes(LoopInputs in) {
+    // The same (immutable) node list as last loop leaves the set as it is: skip the pass.
+    if (in.nodes == seenReadyFrom) {
+      return;
+    }
+    seenReadyFrom = in.nodes;
     seenReady.retainAll(in.nodesByName.keySet());
     for (Node n : in.nodes) {
       if (n.ready()) {

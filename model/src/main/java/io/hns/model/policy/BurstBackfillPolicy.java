@@ -80,9 +80,11 @@ public final class BurstBackfillPolicy implements HybridPolicy {
   @Override
   public void reconcile(ClusterView view, ClusterActions actions) {
     List<Node> nodes = view.nodes();
-    Map<String, NodeKind> kinds = new HashMap<>();
+    java.util.Set<String> virtualNodes = new java.util.HashSet<>();
     for (Node n : nodes) {
-      kinds.put(n.name(), n.kind());
+      if (n.kind() == NodeKind.VIRTUAL) {
+        virtualNodes.add(n.name());
+      }
     }
     List<Pod> pods = view.pods();
     Map<String, List<Pod>> aciByOwner = new LinkedHashMap<>();
@@ -92,8 +94,8 @@ public final class BurstBackfillPolicy implements HybridPolicy {
         if (NAME.equals(p.labels().get(Placeholders.LABEL))) {
           placeholdersByOwner.computeIfAbsent(p.labels().get(Placeholders.FOR_LABEL), k -> new ArrayList<>()).add(p);
         }
-      } else if (p.isActive() && p.isAssigned() && managed(p) && p.owner() != null
-          && kinds.get(p.nodeName()) == NodeKind.VIRTUAL) {
+      } else if (p.isAssigned() && virtualNodes.contains(p.nodeName()) && p.isActive() && managed(p)
+          && p.owner() != null) {
         aciByOwner.computeIfAbsent(p.owner().uid(), k -> new ArrayList<>()).add(p);
       }
     }

@@ -167,6 +167,43 @@ public final class NodeInfo {
     return podsByOwnerUid().getOrDefault(ownerUid, 0);
   }
 
+  // A few (selector, namespace) -> count results, forgotten when the pods change.
+  private io.hns.model.cluster.LabelSelector[] memoSelector;
+  private String[] memoNamespace;
+  private int[] memoCount;
+  private int memoNext;
+
+  /**
+   * The pods here in {@code namespace}, not being deleted, whose labels {@code selector} matches
+   * (PodTopologySpread's {@code countPodsMatchSelector}); remembered until the node's pods change,
+   * since the same selector is counted on every node in every cycle of its workload's pods.
+   */
+  public int countMatching(io.hns.model.cluster.LabelSelector selector, String namespace) {
+    if (memoSelector != null) {
+      for (int i = 0; i < memoSelector.length; i++) {
+        if (memoSelector[i] == selector && namespace.equals(memoNamespace[i])) {
+          return memoCount[i];
+        }
+      }
+    } else {
+      memoSelector = new io.hns.model.cluster.LabelSelector[4];
+      memoNamespace = new String[4];
+      memoCount = new int[4];
+    }
+    int n = 0;
+    for (Pod p : pods) {
+      if (!p.isDeleting() && p.namespace().equals(namespace) && selector.matches(p.labels())) {
+        n++;
+      }
+    }
+    int slot = memoNext;
+    memoNext = (memoNext + 1) & 3;
+    memoSelector[slot] = selector;
+    memoNamespace[slot] = namespace;
+    memoCount[slot] = n;
+    return n;
+  }
+
   public boolean hasPodsWithAffinity() {
     return podsWithAffinity > 0;
   }
@@ -254,6 +291,9 @@ public final class NodeInfo {
       podsWithRequiredAntiAffinity += sign;
     }
     sumsHashed = false;
+    if (memoSelector != null) {
+      java.util.Arrays.fill(memoSelector, null);
+    }
   }
 
   int podsWithAffinityCount() {

@@ -55,7 +55,7 @@ public final class HpaController {
       return;
     }
     // A target's pods are those of its ReplicaSets that its selector matches (what the scale
-    // subresource's selector selects), from the state's index of pods by owner, in creation order.
+    // subresource's selector selects), from the state's indexes of ReplicaSets and pods by owner.
     // Rescaling only writes workloads, so every HPA of this sync sees the same pods.
     for (HpaSpec hpa : hpas.values()) {
       Workload target = state.deployment(hpa.namespace(), hpa.scaleTargetRef().name());
@@ -63,19 +63,17 @@ public final class HpaController {
         continue;
       }
       List<Pod> pods = new ArrayList<>();
-      for (Workload rs : state.replicaSets()) {
-        if (rs.owner() != null && rs.owner().uid().equals(target.uid())) {
-          Labels lastLabels = null;
-          boolean lastMatch = false;
-          for (Pod p : state.podsOwnedBy(rs.uid())) {
-            // Siblings share their template's labels object: match each distinct one once.
-            if (p.labels() != lastLabels) {
-              lastLabels = p.labels();
-              lastMatch = target.selector().matches(lastLabels);
-            }
-            if (lastMatch) {
-              pods.add(p);
-            }
+      for (Workload rs : state.replicaSetsOwnedBy(target.uid())) {
+        Labels lastLabels = null;
+        boolean lastMatch = false;
+        for (Pod p : state.podsOwnedBy(rs.uid())) {
+          // Siblings share their template's labels object: match each distinct one once.
+          if (p.labels() != lastLabels) {
+            lastLabels = p.labels();
+            lastMatch = target.selector().matches(lastLabels);
+          }
+          if (lastMatch) {
+            pods.add(p);
           }
         }
       }

@@ -39,6 +39,14 @@ public final class TimelineSampler {
     for (Workload d : state.deployments()) {
       desired += d.replicas();
     }
+    // The virtual nodes, to tell where a pod runs without a lookup per pod (as kindOf: a node that
+    // is gone counts as a VM node).
+    java.util.Set<String> virtualNodes = new java.util.HashSet<>();
+    for (Node n : state.nodes()) {
+      if (n.kind() == NodeKind.VIRTUAL) {
+        virtualNodes.add(n.name());
+      }
+    }
     int pending = 0;
     int runningVm = 0;
     int runningVirtual = 0;
@@ -54,7 +62,7 @@ public final class TimelineSampler {
         pending++;
         continue;
       }
-      boolean virtual = state.kindOf(p.nodeName()) == NodeKind.VIRTUAL;
+      boolean virtual = !virtualNodes.isEmpty() && virtualNodes.contains(p.nodeName());
       if (virtual) {
         runningVirtual++;
         if (p.isReady()) readyVirtual++;

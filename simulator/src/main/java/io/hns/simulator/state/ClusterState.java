@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The simulated API server's store: nodes, pods, Deployments and ReplicaSets, and the events
@@ -25,6 +26,17 @@ public final class ClusterState {
   private final Map<PodRef, Pod> pods = new LinkedHashMap<>();
   /** Pods by controlling owner's UID, each in creation order (the order of {@link #pods()}). */
   private final Map<String, Map<PodRef, Pod>> byOwner = new HashMap<>();
+  /** Creation sequence of each pod (its rank in {@link #pods()}). */
+  private final Map<PodRef, Long> sequence = new HashMap<>();
+  private long nextSequence;
+  /** Bound, not terminated pods by node, by creation sequence. */
+  private final Map<String, TreeMap<Long, Pod>> scheduledByNode = new HashMap<>();
+  /** The last map handed out by {@link #scheduledPodsByNode} and the nodes changed since. */
+  private Map<String, List<Pod>> scheduledPublished;
+  private final java.util.Set<String> scheduledDirty = new java.util.HashSet<>();
+  /** Bumped on every pod or node write: views cache their copies while it stays the same. */
+  private long podsVersion;
+  private long nodesVersion;
   private final Map<String, Workload> deployments = new LinkedHashMap<>();
   private final Map<String, Workload> replicaSets = new LinkedHashMap<>();
   private final ClusterSnapshot snapshot = new ClusterSnapshot();
@@ -70,6 +82,7 @@ public final class ClusterState {
     if (nodes.putIfAbsent(node.name(), node) != null) {
       throw new IllegalStateException("node " + node.name() + " already exists");
     }
+    nodesVersion++;
     snapshot.addNode(node);
     listeners.forEach(l -> l.nodeAdded(node));
   }
@@ -79,6 +92,7 @@ public final class ClusterState {
     if (before == null) {
       throw new IllegalStateException("no node " + node.name());
     }
+    nodesVersion++;
     snapshot.updateNode(node);
     listeners.forEach(l -> l.nodeUpdated(before, node));
   }
@@ -88,6 +102,7 @@ public final class ClusterState {
     if (node == null) {
       return;
     }
+    nodesVersion++;
     snapshot.removeNode(name);
     listeners.forEach(l -> l.nodeRemoved(node));
   }
@@ -150,10 +165,70 @@ public final class ClusterState {
     }
   }
 
+  /**
+   * The pods bound to a node and not terminated (Succeeded or Failed), by node name, each list in
+   * creation order (the order of {@link #pods()}): from an index kept on every write. Immutable;
+   * the same map is handed out again while no node's pods change.
+   */
+  public Map<String, List<Pod>> scheduledPodsByNode() {
+    // Copy on write: the previous map (immutable lists) is reused where nodes did not change.
+    if (scheduledPublished == null || !scheduledDirty.isEmpty()) {
+      Map<String, List<Pod>> out = scheduledPublished == null ? new HashMap<>() : new HashMap<>(scheduledPublished);
+      Iterable<String> changed = scheduledPublished == null ? scheduledByNode.keySet() : scheduledDirty;
+      for (String node : changed) {
+        TreeMap<Long, Pod> pods = scheduledByNode.get(node);
+        if (pods == null) {
+          out.remove(node);
+        } else {
+          out.put(node, List.copyOf(pods.values()));
+        }
+      }
+      scheduledDirty.clear();
+      scheduledPublished = Collections.unmodifiableMap(out);
+    }
+    return scheduledPublished;
+  }
+
+  private static boolean scheduled(Pod p) {
+    return p.isAssigned() && !p.phase().isTerminal();
+  }
+
+  private void indexNode(Pod p, long seq) {
+    if (scheduled(p)) {
+      scheduledByNode.computeIfAbsent(p.nodeName(), k -> new TreeMap<>()).put(seq, p);
+      scheduledDirty.add(p.nodeName());
+    }
+  }
+
+  private void unindexNode(Pod p, long seq) {
+    if (scheduled(p)) {
+      TreeMap<Long, Pod> m = scheduledByNode.get(p.nodeName());
+      scheduledDirty.add(p.nodeName());
+      if (m != null) {
+        m.remove(seq);
+        if (m.isEmpty()) {
+          scheduledByNode.remove(p.nodeName());
+        }
+      }
+    }
+  }
+
+  public long podsVersion() {
+    return podsVersion;
+  }
+
+  public long nodesVersion() {
+    return nodesVersion;
+  }
+
   public void addPod(Pod pod) {
     if (pods.putIfAbsent(pod.ref(), pod) != null) {
       throw new IllegalStateException("pod " + pod.key() + " already exists");
     }
+    podsVersion++;
+    long seq = nextSequence++;
+    sequence.put(pod.ref(), seq);
+    indexNode(pod, seq);
     indexOwner(pod);
     if (pod.isAssigned()) {
       snapshot.addPod(pod);
@@ -167,6 +242,10 @@ public final class ClusterState {
       throw new IllegalStateException("no pod " + pod.key());
     }
     pods.put(pod.ref(), pod);
+    podsVersion++;
+    long seq = sequence.get(pod.ref());
+    unindexNode(before, seq);
+    indexNode(pod, seq);
     String ownerBefore = before.owner() == null ? null : before.owner().uid();
     String ownerAfter = pod.owner() == null ? null : pod.owner().uid();
     if (java.util.Objects.equals(ownerBefore, ownerAfter)) {
@@ -194,6 +273,8 @@ public final class ClusterState {
       return;
     }
     pods.remove(pod.ref());
+    podsVersion++;
+    unindexNode(pod, sequence.remove(pod.ref()));
     unindexOwner(pod);
     if (pod.isAssigned()) {
       snapshot.removePod(pod);
@@ -220,12 +301,36 @@ public final class ClusterState {
   }
 
   public void putWorkload(Workload w) {
-    (w.kind().equals("Deployment") ? deployments : replicaSets).put(w.namespace() + "/" + w.name(), w);
+    Workload before = (w.kind().equals("Deployment") ? deployments : replicaSets).put(w.namespace() + "/" + w.name(), w);
+    if (!w.kind().equals("Deployment")) {
+      replicaSetsByOwner = null;
+    }
     listeners.forEach(l -> l.workloadChanged(w));
   }
 
   public Workload removeWorkload(String kind, String namespace, String name) {
-    return (kind.equals("Deployment") ? deployments : replicaSets).remove(namespace + "/" + name);
+    Workload removed = (kind.equals("Deployment") ? deployments : replicaSets).remove(namespace + "/" + name);
+    if (!kind.equals("Deployment")) {
+      replicaSetsByOwner = null;
+    }
+    return removed;
+  }
+
+  /** ReplicaSets by their owner's UID, each in the order of {@link #replicaSets()}; rebuilt after writes. */
+  private Map<String, List<Workload>> replicaSetsByOwner;
+
+  /** The ReplicaSets whose owner has this UID, in the order of {@link #replicaSets()}. */
+  public List<Workload> replicaSetsOwnedBy(String ownerUid) {
+    if (replicaSetsByOwner == null) {
+      Map<String, List<Workload>> m = new HashMap<>();
+      for (Workload rs : replicaSets.values()) {
+        if (rs.owner() != null) {
+          m.computeIfAbsent(rs.owner().uid(), k -> new ArrayList<>()).add(rs);
+        }
+      }
+      replicaSetsByOwner = m;
+    }
+    return replicaSetsByOwner.getOrDefault(ownerUid, List.of());
   }
 
   /** All workloads, Deployments first. */
