@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "hns 0.1.0",
     description = "Hybrid node scaling on AKS: VMSS nodes and the ACI virtual node, simulated, explained and planned.",
-    subcommands = {SimulateCommand.class, ExplainCommand.class})
+    subcommands = {SimulateCommand.class, ExplainCommand.class, BenchCommand.class})
 public final class Hns {
 
   public static void main(String[] args) {
