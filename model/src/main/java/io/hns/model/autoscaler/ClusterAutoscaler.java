@@ -82,8 +82,10 @@ public final class ClusterAutoscaler {
   private final boolean incremental;
   private ClusterSnapshot base;
   private List<String> baseNodes = List.of();
-  private Map<String, Node> baseNodeObjects = new HashMap<>();
+  private List<Node> baseNodeObjects = List.of();
+  /** Per node: its pods in {@link #base}, and the view's list they were taken from. */
   private final Map<String, List<Pod>> basePods = new HashMap<>();
+  private final Map<String, List<Pod>> baseSource = new HashMap<>();
 
   public ClusterAutoscaler(AutoscalerConfig config) {
     this(config, SchedulerProfile.current());
@@ -368,9 +370,12 @@ public final class ClusterAutoscaler {
     }
     List<Pod> pods = new ArrayList<>();
     basePods.clear();
+    baseSource.clear();
     for (Node n : nodes) {
-      List<Pod> on = nonExpendable(in.podsOn(n.name()), cutoff);
+      List<Pod> source = in.podsOn(n.name());
+      List<Pod> on = nonExpendable(source, cutoff);
       basePods.put(n.name(), on);
+      baseSource.put(n.name(), source);
       pods.addAll(on);
     }
     base = ClusterSnapshot.of(nodes, pods);
@@ -384,9 +389,13 @@ public final class ClusterAutoscaler {
     int i = 0;
     int j = 0;
     List<String> removed = new ArrayList<>();
+    List<Node> changed = new ArrayList<>();
     while (i < baseNodes.size()) {
       String old = baseNodes.get(i);
       if (j < names.size() && names.get(j).equals(old)) {
+        if (baseNodeObjects.get(i) != nodes.get(j)) {
+          changed.add(nodes.get(j));
+        }
         i++;
         j++;
       } else if (!present.contains(old)) {
@@ -399,18 +408,21 @@ public final class ClusterAutoscaler {
     for (String name : removed) {
       base.removeNode(name);
       basePods.remove(name);
+      baseSource.remove(name);
     }
+    changed.forEach(base::updateNode);
     for (int k = j; k < nodes.size(); k++) {
       base.addNode(nodes.get(k));
       basePods.put(names.get(k), List.of());
     }
     for (Node n : nodes) {
-      if (baseNodeObjects.get(n.name()) != n) {
-        base.updateNode(n);
-      }
       List<Pod> on = in.podsOn(n.name());
-      List<Pod> had = basePods.get(n.name());
-      if (!samePods(on, had, cutoff)) {
+      // A view hands out the same (immutable) list again while a node's pods do not change.
+      if (on == baseSource.get(n.name())) {
+        continue;
+      }
+      baseSource.put(n.name(), on);
+      if (!samePods(on, basePods.get(n.name()), cutoff)) {
         List<Pod> now = nonExpendable(on, cutoff);
         base.replacePods(n.name(), now);
         basePods.put(n.name(), now);
@@ -422,10 +434,7 @@ public final class ClusterAutoscaler {
 
   private void remember(List<Node> nodes, List<String> names) {
     baseNodes = names;
-    baseNodeObjects = new HashMap<>();
-    for (Node n : nodes) {
-      baseNodeObjects.put(n.name(), n);
-    }
+    baseNodeObjects = nodes;
   }
 
   /** Whether the non-expendable pods of {@code on} are the very pod objects of {@code had}, in order. */

@@ -24,7 +24,9 @@ public interface ClusterView {
   /**
    * The pods bound to a node and not terminated (Succeeded or Failed), by node name, each list in
    * the order of {@link #pods()}: the cluster autoscaler's scheduled-pod lister. The default groups
-   * {@code pods()}; a view that keeps such an index serves it without a pass over every pod.
+   * {@code pods()}; a view that keeps such an index serves it without a pass over every pod. Lists
+   * must not change once handed out: the cluster autoscaler takes the same list object handed out
+   * again for the same pods.
    */
   default Map<String, List<Pod>> scheduledPodsByNode() {
     Map<String, List<Pod>> out = new HashMap<>();

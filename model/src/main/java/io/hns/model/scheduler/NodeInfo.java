@@ -28,6 +28,7 @@ public final class NodeInfo {
   private long nonZeroMemory;
   private int podsWithAffinity;
   private int podsWithRequiredAntiAffinity;
+  private int podsDeleting;
   /** The interned static part of the node (see {@link NodeStatic}), computed when first needed. */
   private NodeStatic nodeStatic;
   /** A hash of the sums that plugins read (not of the pods' identities), kept by {@link #apply}. */
@@ -204,6 +205,11 @@ public final class NodeInfo {
     return n;
   }
 
+  /** Pods here being deleted (with a deletion time). */
+  public int podsDeleting() {
+    return podsDeleting;
+  }
+
   public boolean hasPodsWithAffinity() {
     return podsWithAffinity > 0;
   }
@@ -286,6 +292,9 @@ public final class NodeInfo {
     }
     if (pod.spec().hasPodAffinity()) {
       podsWithAffinity += sign;
+    }
+    if (pod.isDeleting()) {
+      podsDeleting += sign;
     }
     if (!pod.spec().requiredPodAntiAffinity().isEmpty()) {
       podsWithRequiredAntiAffinity += sign;

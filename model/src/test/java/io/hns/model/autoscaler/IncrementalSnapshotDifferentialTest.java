@@ -187,6 +187,25 @@ class IncrementalSnapshotDifferentialTest {
     @Override public List<Node> nodes() { return List.copyOf(nodes.values()); }
     @Override public List<Pod> pods() { return List.copyOf(pods.values()); }
     @Override public List<Workload> workloads() { return List.of(); }
+
+    /** As the simulator's view: the same immutable list object again for a node whose pods did not change. */
+    private Map<String, List<Pod>> handedOut = Map.of();
+
+    @Override
+    public Map<String, List<Pod>> scheduledPodsByNode() {
+      Map<String, List<Pod>> grouped = ClusterView.super.scheduledPodsByNode();
+      Map<String, List<Pod>> out = new LinkedHashMap<>();
+      grouped.forEach((node, pods) -> {
+        List<Pod> before = handedOut.get(node);
+        boolean same = before != null && before.size() == pods.size();
+        for (int i = 0; same && i < pods.size(); i++) {
+          same = before.get(i) == pods.get(i);
+        }
+        out.put(node, same ? before : List.copyOf(pods));
+      });
+      handedOut = out;
+      return out;
+    }
     @Override public List<NodeGroup> nodeGroups() { return List.of(new LoggingGroup(this, group)); }
 
     @Override

@@ -4,6 +4,7 @@ import io.hns.model.cluster.ContainerRequest;
 import io.hns.model.cluster.Pod;
 import io.hns.model.cluster.PodPhase;
 import io.hns.model.cluster.PodRef;
+import io.hns.model.cluster.PodSpec;
 import io.hns.model.hpa.PodUsage;
 import io.hns.simulator.engine.Engine;
 import io.hns.simulator.load.DemandMeter;
@@ -12,7 +13,6 @@ import io.hns.simulator.state.StateListener;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -23,26 +23,43 @@ import java.util.Map;
  * workload, an idle baseline for others. Pods that were not Running at the scrape have no sample
  * (the HPA counts them as missing).
  *
- * <p>It follows the pods as a state listener: one entry per pod name holds the pod, its load and CPU
- * request (resolved once) and its sample from the last scrape, so a scrape is a pass over the
- * entries without lookups, and a sample is looked up by name as the metrics API would (a pod gone
- * since the scrape keeps its sample until the next one).
+ * <p>Samples are made when asked for, from what the pod was at the last scrape: a scrape only
+ * records its time and each load's utilization, and the server, as a state listener, keeps for
+ * every pod name its current record and, once it changes after a scrape, the record it had at that
+ * scrape. So a scrape costs nothing per pod, and a sample is the one the scrape would have taken
+ * (a pod gone since keeps it until the next scrape, under its name).
  */
 public final class MetricsServer implements StateListener {
+  /** What the server knows of one pod name. */
   private static final class Entry {
-    Pod pod; // null once removed from the cluster (the sample stays until the next scrape)
-    boolean loadKnown;
-    DemandMeter.Load load;
+    final PodRef ref;
+    Pod pod; // current record, null once removed
+    DemandMeter.Load load; // the current pod's load (DemandMeter maps it at creation)
+    long frozenEpoch = -1; // the scrape epoch whose record is frozen below
+    Pod frozenPod; // the record at that scrape (null: the name did not exist then)
+    DemandMeter.Load frozenLoad;
+    long sampleEpoch = -1;
     PodUsage sample;
+
+    Entry(PodRef ref) {
+      this.ref = ref;
+    }
   }
 
   private final ClusterState state;
   private final DemandMeter demand;
   private final long resolutionMs;
   private final double idleUtilization;
-  private final Map<PodRef, Entry> entries = new HashMap<>();
-  private final Map<io.hns.model.cluster.PodSpec, Long> cpuRequests = new IdentityHashMap<>();
+  private final Map<PodRef, Entry> byRef = new HashMap<>();
+  private final Map<Pod, Entry> byRecord = new IdentityHashMap<>();
+  private final List<Entry> removed = new ArrayList<>();
+  private final Map<PodSpec, Long> cpuRequests = new IdentityHashMap<>();
+  /** Scrapes so far; 0 before the first. */
+  private long epoch;
+  private long scrapeTime;
+  private Map<DemandMeter.Load, Double> utilizationAtScrape = new IdentityHashMap<>();
 
+  /** Registers as a state listener after the {@link DemandMeter} (which must map pods to loads first). */
   public MetricsServer(Engine engine, ClusterState state, DemandMeter demand, long resolutionMs, double idleUtilization) {
     this.state = state;
     this.demand = demand;
@@ -55,58 +72,89 @@ public final class MetricsServer implements StateListener {
     engine.every(resolutionMs, resolutionMs, Engine.PRIORITY_OBSERVER, this::scrape);
   }
 
+  /** Before a pod name's first change after the last scrape, keeps what it was at that scrape. */
+  private void freeze(Entry e) {
+    if (e.frozenEpoch != epoch) {
+      e.frozenEpoch = epoch;
+      e.frozenPod = e.pod;
+      e.frozenLoad = e.load;
+    }
+  }
+
   @Override
   public void podAdded(Pod pod) {
-    Entry e = entries.computeIfAbsent(pod.ref(), k -> new Entry());
+    PodRef ref = pod.ref();
+    Entry e = byRef.get(ref);
+    if (e == null) {
+      e = new Entry(ref);
+      byRef.put(ref, e);
+    }
+    freeze(e);
     e.pod = pod;
-    e.loadKnown = false;
-    e.load = null;
+    e.load = demand.loadOf(pod);
+    byRecord.put(pod, e);
   }
 
   @Override
   public void podUpdated(Pod before, Pod after) {
-    Entry e = entries.get(after.ref());
+    Entry e = byRef.get(after.ref());
     if (e != null) {
+      freeze(e);
+      byRecord.remove(e.pod);
       e.pod = after;
+      byRecord.put(after, e);
     }
   }
 
   @Override
   public void podRemoved(Pod pod) {
-    Entry e = entries.get(pod.ref());
+    Entry e = byRef.get(pod.ref());
     if (e != null) {
+      freeze(e);
+      byRecord.remove(e.pod);
       e.pod = null;
-      e.loadKnown = false;
       e.load = null;
+      removed.add(e);
     }
   }
 
   private void scrape() {
-    // Loads are distinct objects: identity keys (their record hash would hash the curve and model).
-    Map<DemandMeter.Load, Double> byLoad = new IdentityHashMap<>();
-    long now = state.now();
-    for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-      Entry e = it.next();
-      Pod p = e.pod;
-      if (p == null) {
-        it.remove();
-        continue;
+    epoch++;
+    scrapeTime = state.now();
+    Map<DemandMeter.Load, Double> u = new IdentityHashMap<>();
+    for (DemandMeter.Load l : demand.loads()) {
+      u.put(l, demand.utilization(l));
+    }
+    utilizationAtScrape = u;
+    // Names removed before this scrape had no pod at it: forget them (unless reused since).
+    for (Entry e : removed) {
+      if (e.pod == null) {
+        byRef.remove(e.ref, e);
       }
-      if (p.phase() != PodPhase.RUNNING || p.isDeleting()) {
-        e.sample = null;
-        continue;
-      }
-      if (!e.loadKnown) {
-        e.load = demand.loadOf(p);
-        e.loadKnown = true;
-      }
-      DemandMeter.Load load = e.load;
-      double utilization = load == null ? idleUtilization
-          : p.isReady() ? byLoad.computeIfAbsent(load, demand::utilization) : 0;
+    }
+    removed.clear();
+  }
+
+  /** The sample of the pod of this name at the last scrape, or null. */
+  private PodUsage sample(Entry e) {
+    if (e == null || epoch == 0) {
+      return null;
+    }
+    if (e.sampleEpoch == epoch) {
+      return e.sample;
+    }
+    Pod p = e.frozenEpoch == epoch ? e.frozenPod : e.pod;
+    DemandMeter.Load load = e.frozenEpoch == epoch ? e.frozenLoad : e.load;
+    PodUsage s = null;
+    if (p != null && p.phase() == PodPhase.RUNNING && !p.isDeleting()) {
+      double utilization = load == null ? idleUtilization : p.isReady() ? utilizationAtScrape.get(load) : 0;
       long cpu = Math.round(cpuRequest(p) * utilization);
       long memory = p.spec().requests().memory() / 2;
-      e.sample = new PodUsage(p.namespace(), p.name(), p.labels(), now, resolutionMs, cpu, memory);
+      s = new PodUsage(p.namespace(), p.name(), p.labels(), scrapeTime, resolutionMs, cpu, memory);
     }
+    e.sample = s;
+    e.sampleEpoch = epoch;
+    return s;
   }
 
   /** The sum of the containers' CPU requests (the spec's request without container detail). */
@@ -126,11 +174,16 @@ public final class MetricsServer implements StateListener {
     return cpuRequest;
   }
 
+  private Entry entry(Pod p) {
+    Entry e = byRecord.get(p);
+    return e != null ? e : byRef.get(p.ref());
+  }
+
   /** The latest samples of these pods (those without one are absent). */
   public List<PodUsage> samples(List<Pod> pods) {
     List<PodUsage> out = new ArrayList<>();
     for (Pod p : pods) {
-      PodUsage u = sampleOf(p);
+      PodUsage u = sample(entry(p));
       if (u != null) {
         out.add(u);
       }
@@ -142,13 +195,8 @@ public final class MetricsServer implements StateListener {
   public PodUsage[] samplesOf(List<Pod> pods) {
     PodUsage[] out = new PodUsage[pods.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = sampleOf(pods.get(i));
+      out[i] = sample(entry(pods.get(i)));
     }
     return out;
-  }
-
-  private PodUsage sampleOf(Pod p) {
-    Entry e = entries.get(p.ref());
-    return e == null ? null : e.sample;
   }
 }

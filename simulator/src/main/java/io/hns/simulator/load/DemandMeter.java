@@ -38,6 +38,11 @@ public final class DemandMeter implements StateListener {
     loads.forEach(l -> this.loads.put(l.key(), l));
   }
 
+  /** The loads, in scenario order. */
+  public java.util.Collection<Load> loads() {
+    return java.util.Collections.unmodifiableCollection(loads.values());
+  }
+
   public boolean isEmpty() {
     return loads.isEmpty();
   }
