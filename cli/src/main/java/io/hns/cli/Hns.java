@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     version = "hns 0.1.0",
     description = "Hybrid node scaling on AKS: VMSS nodes and the ACI virtual node, simulated, explained and planned.",
     subcommands = {SimulateCommand.class, ReplayCommand.class, PlanCommand.class, EmulateCommand.class,
-        ExplainCommand.class, TraceCommand.class, LiveCommand.class, RecordCommand.class, CalibrateCommand.class})
+        ExplainCommand.class, TraceCommand.class, LiveCommand.class, RecordCommand.class, CalibrateCommand.class,
+        BenchCommand.class})
 public final class Hns {
 
   public static void main(String[] args) {

@@ -19,6 +19,7 @@ import io.hns.model.scheduler.ClusterSnapshot;
 import io.hns.model.scheduler.Scheduler;
 import io.hns.model.scheduler.SchedulerProfile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -72,6 +73,19 @@ public final class ClusterAutoscaler {
   private long lastScaleDownFailure = Times.UNSET;
   private Map<String, Integer> lastUpcoming = Map.of();
   private boolean lastCooldown;
+  /**
+   * Incremental snapshots: the loop's simulation cluster (Ready nodes not leaving, with their
+   * non-expendable pods) is kept from loop to loop and brought up to date node by node, and every
+   * what-if change a loop makes on it is undone at the end of the loop ({@link ClusterSnapshot#mark}).
+   * Off, each loop builds it afresh (the reference behaviour; same decisions).
+   */
+  private final boolean incremental;
+  private ClusterSnapshot base;
+  private List<String> baseNodes = List.of();
+  private List<Node> baseNodeObjects = List.of();
+  /** Per node: its pods in {@link #base}, and the view's list they were taken from. */
+  private final Map<String, List<Pod>> basePods = new HashMap<>();
+  private final Map<String, List<Pod>> baseSource = new HashMap<>();
 
   public ClusterAutoscaler(AutoscalerConfig config) {
     this(config, SchedulerProfile.current());
@@ -79,6 +93,12 @@ public final class ClusterAutoscaler {
 
   /** @param profile the scheduler profile CA's embedded scheduler framework simulates */
   public ClusterAutoscaler(AutoscalerConfig config, SchedulerProfile profile) {
+    this(config, profile, true);
+  }
+
+  /** @param incremental keep the simulation snapshot across loops (see {@link #incremental}) */
+  ClusterAutoscaler(AutoscalerConfig config, SchedulerProfile profile, boolean incremental) {
+    this.incremental = incremental;
     this.config = config;
     Scheduler scheduler = new Scheduler(profile);
     DrainabilityRules rules = new DrainabilityRules(config.skipNodesWithSystemPods(), config.skipNodesWithLocalStorage());
@@ -120,7 +140,20 @@ public final class ClusterAutoscaler {
 
     Map<String, NodeTemplate> templates = NodeTemplate.forGroups(in);
     Set<String> realNodes = new HashSet<>();
-    ClusterSnapshot snapshot = buildSnapshot(in, readiness, templates, realNodes);
+    ClusterSnapshot snapshot = refreshSnapshot(in, realNodes);
+    int mark = snapshot.mark();
+    try {
+      addUpcoming(snapshot, readiness, templates);
+      simulate(in, snapshot, realNodes, templates, upcoming, actions, random, now);
+    } finally {
+      snapshot.revert(mark);
+    }
+  }
+
+  /** Scale-up, then scale-down, on the loop's snapshot (both may change it). */
+  private void simulate(LoopInputs in, ClusterSnapshot snapshot, Set<String> realNodes,
+      Map<String, NodeTemplate> templates, Map<String, Integer> upcoming, ClusterActions actions,
+      RandomGenerator random, long now) {
     int totalUpcoming = upcoming.values().stream().mapToInt(Integer::intValue).sum();
     ScaleUpOrchestrator.Outcome outcome =
         scaleUp.scaleUp(in, snapshot, templates, totalUpcoming, backoff, actions, random);
@@ -174,7 +207,14 @@ public final class ClusterAutoscaler {
         d == null ? Times.UNSET : d.startedAt, lastCooldown);
   }
 
+  private List<Node> seenReadyFrom;
+
   private void rememberReadyNodes(LoopInputs in) {
+    // The same (immutable) node list as last loop leaves the set as it is: skip the pass.
+    if (in.nodes == seenReadyFrom) {
+      return;
+    }
+    seenReadyFrom = in.nodes;
     seenReady.retainAll(in.nodesByName.keySet());
     for (Node n : in.nodes) {
       if (n.ready()) {
@@ -306,32 +346,131 @@ public final class ClusterAutoscaler {
 
   /**
    * The simulation's cluster: Ready nodes not on their way out (any group or none, the virtual node
-   * included) with their non-expendable pods, plus a template copy per upcoming node.
+   * included), in the view's order, with their non-expendable pods in the view's order. Kept from
+   * the previous loop when incremental: nodes whose object changed are updated, nodes whose pods
+   * changed get them afresh, nodes gone are removed and new ones appended; anything else (a node
+   * becoming Ready between others) rebuilds it. Either way it equals a snapshot built afresh.
+   *
+   * @param realNodes receives the names of its nodes
    */
-  private ClusterSnapshot buildSnapshot(LoopInputs in, Map<String, NodeGroupReadiness> readiness,
-      Map<String, NodeTemplate> templates, Set<String> realNodes) {
-    List<Node> nodes = new ArrayList<>();
-    List<Pod> pods = new ArrayList<>();
+  private ClusterSnapshot refreshSnapshot(LoopInputs in, Set<String> realNodes) {
     int cutoff = config.expendablePodsPriorityCutoff();
+    List<Node> nodes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (Node n : in.nodes) {
       if (!n.ready() || in.isLeaving(n.name())) {
         continue;
       }
       nodes.add(n);
+      names.add(n.name());
       realNodes.add(n.name());
-      for (Pod p : in.podsOn(n.name())) {
-        if (p.spec().priority() >= cutoff) {
-          pods.add(p);
+    }
+    if (incremental && base != null && sync(in, nodes, names, realNodes, cutoff)) {
+      return base;
+    }
+    List<Pod> pods = new ArrayList<>();
+    basePods.clear();
+    baseSource.clear();
+    for (Node n : nodes) {
+      List<Pod> source = in.podsOn(n.name());
+      List<Pod> on = nonExpendable(source, cutoff);
+      basePods.put(n.name(), on);
+      baseSource.put(n.name(), source);
+      pods.addAll(on);
+    }
+    base = ClusterSnapshot.of(nodes, pods);
+    remember(nodes, names);
+    return base;
+  }
+
+  /** Brings {@link #base} up to date with these nodes; false when it must be rebuilt. */
+  private boolean sync(LoopInputs in, List<Node> nodes, List<String> names, Set<String> present, int cutoff) {
+    // Nodes gone anywhere, new nodes only at the end: otherwise rebuild (node order matters).
+    int i = 0;
+    int j = 0;
+    List<String> removed = new ArrayList<>();
+    List<Node> changed = new ArrayList<>();
+    while (i < baseNodes.size()) {
+      String old = baseNodes.get(i);
+      if (j < names.size() && names.get(j).equals(old)) {
+        if (baseNodeObjects.get(i) != nodes.get(j)) {
+          changed.add(nodes.get(j));
         }
+        i++;
+        j++;
+      } else if (!present.contains(old)) {
+        removed.add(old);
+        i++;
+      } else {
+        return false;
       }
     }
-    ClusterSnapshot snapshot = ClusterSnapshot.of(nodes, pods);
+    for (String name : removed) {
+      base.removeNode(name);
+      basePods.remove(name);
+      baseSource.remove(name);
+    }
+    changed.forEach(base::updateNode);
+    for (int k = j; k < nodes.size(); k++) {
+      base.addNode(nodes.get(k));
+      basePods.put(names.get(k), List.of());
+    }
+    for (Node n : nodes) {
+      List<Pod> on = in.podsOn(n.name());
+      // A view hands out the same (immutable) list again while a node's pods do not change.
+      if (on == baseSource.get(n.name())) {
+        continue;
+      }
+      baseSource.put(n.name(), on);
+      if (!samePods(on, basePods.get(n.name()), cutoff)) {
+        List<Pod> now = nonExpendable(on, cutoff);
+        base.replacePods(n.name(), now);
+        basePods.put(n.name(), now);
+      }
+    }
+    remember(nodes, names);
+    return true;
+  }
+
+  private void remember(List<Node> nodes, List<String> names) {
+    baseNodes = names;
+    baseNodeObjects = nodes;
+  }
+
+  /** Whether the non-expendable pods of {@code on} are the very pod objects of {@code had}, in order. */
+  private static boolean samePods(List<Pod> on, List<Pod> had, int cutoff) {
+    int j = 0;
+    for (Pod p : on) {
+      if (p.spec().priority() < cutoff) {
+        continue;
+      }
+      if (j >= had.size() || had.get(j) != p) {
+        return false;
+      }
+      j++;
+    }
+    return j == had.size();
+  }
+
+  private static List<Pod> nonExpendable(List<Pod> on, int cutoff) {
+    List<Pod> out = new ArrayList<>(on.size());
+    for (Pod p : on) {
+      if (p.spec().priority() >= cutoff) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** A template copy per upcoming node (requested, not Ready yet). */
+  private static void addUpcoming(ClusterSnapshot snapshot, Map<String, NodeGroupReadiness> readiness,
+      Map<String, NodeTemplate> templates) {
     for (NodeGroupReadiness r : readiness.values()) {
       NodeTemplate t = templates.get(r.groupId());
       for (int i = 0; i < r.upcoming(); i++) {
         t.addTo(snapshot, "upcoming-" + r.groupId() + "-" + i);
       }
     }
-    return snapshot;
   }
+
 }

@@ -42,12 +42,7 @@ final class LoopInputs {
     this.groups = List.copyOf(view.nodeGroups());
     this.nodesByName = new LinkedHashMap<>();
     nodes.forEach(n -> nodesByName.put(n.name(), n));
-    this.podsByNode = new HashMap<>();
-    for (Pod p : allPods) {
-      if (p.isAssigned() && !p.phase().isTerminal()) {
-        podsByNode.computeIfAbsent(p.nodeName(), k -> new ArrayList<>()).add(p);
-      }
-    }
+    this.podsByNode = view.scheduledPodsByNode();
     this.groupsById = new LinkedHashMap<>();
     this.nodesOfGroup = new LinkedHashMap<>();
     for (NodeGroup g : groups) {

@@ -21,6 +21,24 @@ record NodeUtilization(double cpu, double memory) {
     return cpu >= memory ? "cpu" : "memory";
   }
 
+  /**
+   * The node's utilization from a simulation node record: its request sums when no pod on it is
+   * being deleted (none can be long-terminating then), else pod by pod.
+   */
+  static NodeUtilization of(Node node, io.hns.model.scheduler.NodeInfo info, long now) {
+    if (info.podsDeleting() > 0) {
+      return of(node, info.pods(), now);
+    }
+    return of(node, info.requestedCpu(), info.requestedMemory());
+  }
+
+  private static NodeUtilization of(Node node, long cpu, long mem) {
+    Resources alloc = node.allocatable();
+    double c = alloc.milliCpu() > 0 ? (double) cpu / alloc.milliCpu() : 0;
+    double m = alloc.memory() > 0 ? (double) mem / alloc.memory() : 0;
+    return new NodeUtilization(c, m);
+  }
+
   static NodeUtilization of(Node node, List<Pod> pods, long now) {
     long cpu = 0;
     long mem = 0;

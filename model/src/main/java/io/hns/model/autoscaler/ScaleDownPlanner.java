@@ -69,7 +69,9 @@ final class ScaleDownPlanner {
     // Eligibility (utilization) is judged for all candidates before any removal is simulated.
     Map<Node, NodeUtilization> eligible = new LinkedHashMap<>();
     for (Node n : candidates) {
-      NodeUtilization u = NodeUtilization.of(n, podsOf(in, snapshot, n), in.now);
+      NodeInfo info = snapshot.get(n.name());
+      NodeUtilization u = info != null ? NodeUtilization.of(n, info, in.now)
+          : NodeUtilization.of(n, in.podsOn(n.name()), in.now);
       if (u.value() < threshold) {
         eligible.put(n, u);
       }

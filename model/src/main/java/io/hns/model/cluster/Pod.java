@@ -63,6 +63,11 @@ public record Pod(
     return namespace + "/" + name;
   }
 
+  /** The identity as a map key, cheaper to hash than {@link #key()}. */
+  public PodRef ref() {
+    return new PodRef(namespace, name);
+  }
+
   public static Builder builder(String namespace, String name, PodSpec spec) {
     return new Builder(namespace, name, spec);
   }

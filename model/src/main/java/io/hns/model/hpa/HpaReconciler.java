@@ -24,6 +24,23 @@ public final class HpaReconciler {
    */
   public HpaDecision reconcile(HpaSpec spec, int currentReplicas, List<Pod> pods, List<PodUsage> samples,
       HpaHistory history, long now) {
+    return reconcile(spec, currentReplicas, () -> evaluator.evaluate(spec, currentReplicas, pods, samples, now),
+        history, now);
+  }
+
+  /**
+   * {@link #reconcile} with samples given per pod: {@code sampleOf[i]} is the sample of
+   * {@code pods.get(i)} or null, and the pods' names are distinct. The same decision as
+   * {@code reconcile} with the non-null samples in order, without building maps in the common case.
+   */
+  public HpaDecision reconcileAligned(HpaSpec spec, int currentReplicas, List<Pod> pods, PodUsage[] sampleOf,
+      HpaHistory history, long now) {
+    return reconcile(spec, currentReplicas, () -> evaluator.evaluateAligned(spec, currentReplicas, pods, sampleOf, now),
+        history, now);
+  }
+
+  private HpaDecision reconcile(HpaSpec spec, int currentReplicas,
+      java.util.function.Supplier<MetricsRecommendation> evaluation, HpaHistory history, long now) {
     HpaHistory h = history.withInitialRecommendation(currentReplicas, now);
     if (currentReplicas == 0 && spec.minReplicas() != 0) {
       // Someone scaled the target to zero by hand: the HPA stands aside until it is scaled up again.
@@ -38,7 +55,7 @@ public final class HpaReconciler {
       return rescaled(spec, currentReplicas, spec.minReplicas(), "Current number of replicas below Spec.MinReplicas",
           null, null, h, now);
     }
-    MetricsRecommendation metrics = evaluator.evaluate(spec, currentReplicas, pods, samples, now);
+    MetricsRecommendation metrics = evaluation.get();
     if (!metrics.usable()) {
       return new HpaDecision(currentReplicas, currentReplicas, false, metrics.error(), metrics, null, h);
     }

@@ -20,6 +20,25 @@ public final class MetricsEvaluator {
    * @param samples the metrics API's samples for those pods
    */
   public MetricsRecommendation evaluate(HpaSpec spec, int currentReplicas, List<Pod> pods, List<PodUsage> samples, long now) {
+    return evaluate(spec, (metric, tolerances) -> calculator.calculate(metric, currentReplicas, pods, samples,
+        tolerances, now), currentReplicas);
+  }
+
+  /**
+   * {@link #evaluate} with samples given per pod ({@link ReplicaCalculator#calculateAligned}): the
+   * same recommendation.
+   */
+  public MetricsRecommendation evaluateAligned(HpaSpec spec, int currentReplicas, List<Pod> pods, PodUsage[] sampleOf,
+      long now) {
+    return evaluate(spec, (metric, tolerances) -> calculator.calculateAligned(metric, currentReplicas, pods, sampleOf,
+        tolerances, now), currentReplicas);
+  }
+
+  private interface Calculation {
+    ReplicaCalculation calculate(HpaMetric metric, Tolerances tolerances);
+  }
+
+  private MetricsRecommendation evaluate(HpaSpec spec, Calculation calculator, int currentReplicas) {
     Tolerances tolerances = config.tolerancesFor(spec);
     ImmutableList.Builder<MetricOutcome> outcomes = ImmutableList.builder();
     int replicas = 0;
@@ -29,7 +48,7 @@ public final class MetricsEvaluator {
     for (HpaMetric metric : spec.metrics()) {
       ReplicaCalculation c;
       try {
-        c = calculator.calculate(metric, currentReplicas, pods, samples, tolerances, now);
+        c = calculator.calculate(metric, tolerances);
       } catch (MetricUnavailableException e) {
         String error = "failed to get " + metric.describe() + ": " + e.getMessage();
         outcomes.add(new MetricOutcome(metric, null, error));

@@ -72,6 +72,132 @@ public final class ReplicaCalculator {
         pod -> targetMilli);
   }
 
+  /**
+   * {@link #calculate} for samples given per pod: {@code sampleOf[i]} is the sample of
+   * {@code pods.get(i)} or null, and the pods' names are distinct (as the pods of one namespace
+   * are). The result, or the exception, is that of {@code calculate} with the non-null samples in
+   * order. The common case (every pod's sample usable, or no pod missing or set aside on a scale
+   * up) is computed in one pass without maps; the others take the general path.
+   */
+  public ReplicaCalculation calculateAligned(HpaMetric metric, int currentReplicas, List<Pod> pods,
+      PodUsage[] sampleOf, Tolerances tolerances, long now) {
+    if (sampleOf.length != pods.size()) {
+      throw new IllegalArgumentException("one sample slot per pod: " + sampleOf.length + " for " + pods.size());
+    }
+    if (metric instanceof ResourceMetric rm) {
+      ReplicaCalculation fast = fastPath(rm, currentReplicas, pods, sampleOf, tolerances, now);
+      if (fast != null) {
+        return fast;
+      }
+    }
+    List<PodUsage> samples = new java.util.ArrayList<>(pods.size());
+    for (PodUsage u : sampleOf) {
+      if (u != null) {
+        samples.add(u);
+      }
+    }
+    return calculate(metric, currentReplicas, pods, samples, tolerances, now);
+  }
+
+  /** The simple branches of {@link #calculate} with aligned samples, or null to take the general path. */
+  private ReplicaCalculation fastPath(ResourceMetric rm, int currentReplicas, List<Pod> pods, PodUsage[] sampleOf,
+      Tolerances tolerances, long now) {
+    MetricResource resource = rm.resource();
+    int ready = 0;
+    int unready = 0;
+    int missing = 0;
+    int ignored = 0;
+    int samples = 0;
+    long usage = 0;
+    long requested = 0;
+    boolean utilization = rm.target().type() == MetricTarget.Type.UTILIZATION;
+    try {
+      for (int i = 0; i < sampleOf.length; i++) {
+        Pod pod = pods.get(i);
+        PodUsage sample = sampleOf[i];
+        if (sample != null) {
+          samples++;
+          if (sample.has(resource)) {
+            sample.milliUsage(resource); // the general path converts every usable sample (may overflow)
+          }
+        }
+        // podRequests may fail on any pod: leave the message to the general path.
+        long request = utilization ? request(pod, resource) : 0;
+        if (request < 0) {
+          return null;
+        }
+        if (pod.isDeleting() || pod.phase() == io.hns.model.cluster.PodPhase.FAILED) {
+          ignored++;
+        } else if (pod.phase() == io.hns.model.cluster.PodPhase.PENDING) {
+          unready++;
+        } else if (sample == null || !sample.has(resource)) {
+          missing++;
+        } else if (resource == MetricResource.CPU && PodGrouper.cpuSampleUnready(pod, sample, now, config)) {
+          unready++;
+        } else {
+          ready++;
+          usage = Math.addExact(usage, sample.milliUsage(resource));
+          requested = Math.addExact(requested, request);
+        }
+      }
+    } catch (ArithmeticException overflow) {
+      return null;
+    }
+    if (samples == 0 || pods.isEmpty() || ready == 0) {
+      return null; // the general path throws the right exception
+    }
+    Usage first;
+    if (utilization) {
+      if (requested == 0) {
+        return null;
+      }
+      long percent;
+      try {
+        percent = Math.multiplyExact(usage, 100L) / requested;
+      } catch (ArithmeticException overflow) {
+        return null;
+      }
+      int percentInt = percent > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) percent;
+      first = new Usage((double) percentInt / rm.target().averageUtilization(), percentInt);
+    } else {
+      long average = usage / ready;
+      first = new Usage((double) average / rm.target().averageMilliValue(), average);
+    }
+    double ratio = first.ratio();
+    boolean scaleUpWithUnready = unready > 0 && ratio > 1.0;
+    if (scaleUpWithUnready || missing > 0) {
+      return null;
+    }
+    String metric = rm.describe();
+    if (tolerances.isWithin(ratio)) {
+      return new ReplicaCalculation(metric, currentReplicas, first.value(), ratio, null, ready, unready, missing,
+          ignored, Outcome.WITHIN_TOLERANCE);
+    }
+    return new ReplicaCalculation(metric, ceil(ratio * ready), first.value(), ratio, null, ready, unready, missing,
+        ignored, Outcome.SCALED);
+  }
+
+  /** A pod's request as {@link #podRequests} counts it, or -1 where that would throw. */
+  private static long request(Pod pod, MetricResource resource) {
+    List<ContainerRequest> containers = pod.spec().containers();
+    long sum = 0;
+    if (containers.isEmpty()) {
+      long direct = resource == MetricResource.CPU ? pod.spec().requests().milliCpu() : pod.spec().requests().memory();
+      if (direct <= 0) {
+        return -1;
+      }
+      sum = toMilli(direct, resource);
+    }
+    for (ContainerRequest c : containers) {
+      long request = resource == MetricResource.CPU ? c.milliCpu() : c.memory();
+      if (request < 0) {
+        return -1;
+      }
+      sum += toMilli(request, resource);
+    }
+    return sum;
+  }
+
   /** Ratio of usage to target, and the figure reported as the current utilization. */
   private record Usage(double ratio, long value) {}
 

@@ -84,9 +84,12 @@ public final class BurstBackfillPolicy implements HybridPolicy {
 
   @Override
   public void reconcile(ClusterView view, ClusterActions actions) {
-    Map<String, NodeKind> kinds = new HashMap<>();
-    for (Node n : view.nodes()) {
-      kinds.put(n.name(), n.kind());
+    List<Node> nodes = view.nodes();
+    java.util.Set<String> virtualNodes = new java.util.HashSet<>();
+    for (Node n : nodes) {
+      if (n.kind() == NodeKind.VIRTUAL) {
+        virtualNodes.add(n.name());
+      }
     }
     List<Pod> pods = view.pods();
     Map<String, List<Pod>> aciByOwner = new LinkedHashMap<>();
@@ -96,12 +99,13 @@ public final class BurstBackfillPolicy implements HybridPolicy {
         if (NAME.equals(p.labels().get(Placeholders.LABEL))) {
           placeholdersByOwner.computeIfAbsent(p.labels().get(Placeholders.FOR_LABEL), k -> new ArrayList<>()).add(p);
         }
-      } else if (p.isActive() && p.isAssigned() && managed(p) && p.owner() != null
-          && kinds.get(p.nodeName()) == NodeKind.VIRTUAL) {
+      } else if (p.isAssigned() && virtualNodes.contains(p.nodeName()) && p.isActive() && managed(p)
+          && p.owner() != null) {
         aciByOwner.computeIfAbsent(p.owner().uid(), k -> new ArrayList<>()).add(p);
       }
     }
-    VmCapacity capacity = new VmCapacity(view.nodes(), pods);
+    // Built on first use (few periods move pods), from the cluster as observed before any action.
+    Lazy capacity = new Lazy(nodes, pods);
     int stillOnAci = 0;
     Pod largest = null;
     for (Map.Entry<String, List<Pod>> e : aciByOwner.entrySet()) {
@@ -136,7 +140,26 @@ public final class BurstBackfillPolicy implements HybridPolicy {
   }
 
   /** Step 1 for placeholders: evict as many ACI pods as room was released for and now fits. */
-  private int moveReleased(ClusterActions actions, String owner, List<Pod> aci, List<Pod> placeholders, VmCapacity capacity) {
+  /** The VM capacity of the cluster as observed at the start of a reconcile, built when first needed. */
+  private static final class Lazy {
+    private final List<Node> nodes;
+    private final List<Pod> pods;
+    private VmCapacity capacity;
+
+    Lazy(List<Node> nodes, List<Pod> pods) {
+      this.nodes = nodes;
+      this.pods = pods;
+    }
+
+    VmCapacity get() {
+      if (capacity == null) {
+        capacity = new VmCapacity(nodes, pods);
+      }
+      return capacity;
+    }
+  }
+
+  private int moveReleased(ClusterActions actions, String owner, List<Pod> aci, List<Pod> placeholders, Lazy capacity) {
     int released = releasing.getOrDefault(owner, 0);
     boolean stillTerminating = placeholders.stream().anyMatch(Pod::isDeleting);
     if (released == 0 || stillTerminating) {
@@ -146,8 +169,8 @@ public final class BurstBackfillPolicy implements HybridPolicy {
     return move(actions, aci, capacity, Math.min(released, aci.size()));
   }
 
-  private int move(ClusterActions actions, List<Pod> aci, VmCapacity capacity, int wanted) {
-    int fit = wanted == 0 ? 0 : capacity.reserve(aci.get(0), wanted);
+  private int move(ClusterActions actions, List<Pod> aci, Lazy capacity, int wanted) {
+    int fit = wanted == 0 ? 0 : capacity.get().reserve(aci.get(0), wanted);
     int moved = 0;
     for (int i = 0; i < fit; i++) {
       Pod p = aci.get(i);

@@ -11,6 +11,16 @@ public interface FilterPlugin {
     return null;
   }
 
+  /**
+   * Whether, in this cycle, the verdict on a node depends on nothing but its equivalence class
+   * ({@link NodeClasses}: the node object except its name and hostname label, the sums of its
+   * pods' requests and its count of pods of the incoming pod's controller), so that the scheduler
+   * may run the filter once per class. False (the default) runs it on every node.
+   */
+  default boolean filterByClass(CycleState cycle, Object preFilterState) {
+    return false;
+  }
+
   /** Null when the node passes; otherwise the upstream failure reasons. */
   List<String> filter(CycleState cycle, Object preFilterState, NodeInfo node);
 }

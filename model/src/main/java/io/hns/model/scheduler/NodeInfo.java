@@ -18,7 +18,8 @@ import java.util.Map;
 public final class NodeInfo {
   private Node node;
   private final List<Pod> pods = new ArrayList<>();
-  private final Map<String, Integer> podsByOwnerUid = new HashMap<>();
+  /** Built on first use (what-if snapshots that only filter never need it), then kept. */
+  private Map<String, Integer> podsByOwnerUid;
   private long requestedCpu;
   private long requestedMemory;
   private long requestedEphemeral;
@@ -27,9 +28,47 @@ public final class NodeInfo {
   private long nonZeroMemory;
   private int podsWithAffinity;
   private int podsWithRequiredAntiAffinity;
+  private int podsDeleting;
+  /** The interned static part of the node (see {@link NodeStatic}), computed when first needed. */
+  private NodeStatic nodeStatic;
+  /** A hash of the sums that plugins read (not of the pods' identities), kept by {@link #apply}. */
+  private long sumsHash;
+  private boolean sumsHashed;
+
+  /** The node's {@code topology.kubernetes.io/zone} label, "" when it has none. */
+  private String zone;
 
   NodeInfo(Node node) {
     this.node = node;
+    this.zone = zoneOf(node);
+  }
+
+  private static String zoneOf(Node node) {
+    String z = node.labels().get(Node.ZONE_LABEL);
+    return z == null ? "" : z;
+  }
+
+  String zone() {
+    return zone;
+  }
+
+  /** Non-terminating pods by controller UID (read-only). */
+  Map<String, Integer> podsByOwnerUid() {
+    if (podsByOwnerUid == null) {
+      Map<String, Integer> m = new HashMap<>();
+      for (Pod p : pods) {
+        if (countsAsOwned(p)) {
+          m.merge(p.owner().uid(), 1, Integer::sum);
+        }
+      }
+      podsByOwnerUid = m;
+    }
+    return podsByOwnerUid;
+  }
+
+  /** Whether the pod counts in {@link #podsOwnedBy}. */
+  static boolean countsAsOwned(Pod pod) {
+    return pod.owner() != null && !pod.isDeleting();
   }
 
   public Node node() {
@@ -37,7 +76,51 @@ public final class NodeInfo {
   }
 
   void setNode(Node n) {
+    if (n != node) {
+      nodeStatic = null;
+    }
     this.node = n;
+    this.zone = zoneOf(n);
+  }
+
+  /** The static part, interned in {@code interner} on first use after the node object changed. */
+  NodeStatic nodeStatic(NodeStatic.Interner interner) {
+    NodeStatic s = nodeStatic;
+    if (s == null) {
+      s = interner.intern(node);
+      nodeStatic = s;
+    }
+    return s;
+  }
+
+  long sumsHash() {
+    if (!sumsHashed) {
+      rehashSums();
+    }
+    return sumsHash;
+  }
+
+  /**
+   * Whether every sum the plugins read is equal on both nodes: pod count, requests (actual and
+   * non-zero) of cpu, memory, ephemeral storage and scalar resources.
+   */
+  boolean sameSums(NodeInfo o) {
+    return pods.size() == o.pods.size() && requestedCpu == o.requestedCpu && requestedMemory == o.requestedMemory
+        && nonZeroCpu == o.nonZeroCpu && nonZeroMemory == o.nonZeroMemory
+        && requestedEphemeral == o.requestedEphemeral
+        && (requestedScalars == o.requestedScalars || requestedScalars.equals(o.requestedScalars));
+  }
+
+  private void rehashSums() {
+    long h = pods.size();
+    h = h * 0x9E3779B97F4A7C15L + requestedCpu;
+    h = h * 0x9E3779B97F4A7C15L + requestedMemory;
+    h = h * 0x9E3779B97F4A7C15L + nonZeroCpu;
+    h = h * 0x9E3779B97F4A7C15L + nonZeroMemory;
+    h = h * 0x9E3779B97F4A7C15L + requestedEphemeral;
+    h = h * 0x9E3779B97F4A7C15L + requestedScalars.hashCode();
+    sumsHash = h;
+    sumsHashed = true;
   }
 
   public String name() {
@@ -82,7 +165,49 @@ public final class NodeInfo {
    * 1.19 selectorspread {@code countMatchingPods}).
    */
   public int podsOwnedBy(String ownerUid) {
-    return podsByOwnerUid.getOrDefault(ownerUid, 0);
+    return podsByOwnerUid().getOrDefault(ownerUid, 0);
+  }
+
+  // A few (selector, namespace) -> count results, forgotten when the pods change.
+  private io.hns.model.cluster.LabelSelector[] memoSelector;
+  private String[] memoNamespace;
+  private int[] memoCount;
+  private int memoNext;
+
+  /**
+   * The pods here in {@code namespace}, not being deleted, whose labels {@code selector} matches
+   * (PodTopologySpread's {@code countPodsMatchSelector}); remembered until the node's pods change,
+   * since the same selector is counted on every node in every cycle of its workload's pods.
+   */
+  public int countMatching(io.hns.model.cluster.LabelSelector selector, String namespace) {
+    if (memoSelector != null) {
+      for (int i = 0; i < memoSelector.length; i++) {
+        if (memoSelector[i] == selector && namespace.equals(memoNamespace[i])) {
+          return memoCount[i];
+        }
+      }
+    } else {
+      memoSelector = new io.hns.model.cluster.LabelSelector[4];
+      memoNamespace = new String[4];
+      memoCount = new int[4];
+    }
+    int n = 0;
+    for (Pod p : pods) {
+      if (!p.isDeleting() && p.namespace().equals(namespace) && selector.matches(p.labels())) {
+        n++;
+      }
+    }
+    int slot = memoNext;
+    memoNext = (memoNext + 1) & 3;
+    memoSelector[slot] = selector;
+    memoNamespace[slot] = namespace;
+    memoCount[slot] = n;
+    return n;
+  }
+
+  /** Pods here being deleted (with a deletion time). */
+  public int podsDeleting() {
+    return podsDeleting;
   }
 
   public boolean hasPodsWithAffinity() {
@@ -104,30 +229,49 @@ public final class NodeInfo {
     apply(pod, 1);
   }
 
-  boolean remove(Pod pod) {
+  /** The index of the last pod of that namespace and name, or -1. */
+  int find(Pod pod) {
     for (int i = pods.size() - 1; i >= 0; i--) {
       Pod p = pods.get(i);
       if (p.name().equals(pod.name()) && p.namespace().equals(pod.namespace())) {
-        pods.remove(i);
-        apply(p, -1);
-        return true;
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
-  /** Replaces a pod's record (status change) without changing the sums it contributes. */
-  boolean replace(Pod pod) {
-    for (int i = pods.size() - 1; i >= 0; i--) {
-      Pod p = pods.get(i);
-      if (p.name().equals(pod.name()) && p.namespace().equals(pod.namespace())) {
-        apply(p, -1);
-        pods.set(i, pod);
-        apply(pod, 1);
-        return true;
-      }
-    }
-    return false;
+  Pod get(int index) {
+    return pods.get(index);
+  }
+
+  Pod removeAt(int index) {
+    Pod p = pods.remove(index);
+    apply(p, -1);
+    return p;
+  }
+
+  void insertAt(int index, Pod pod) {
+    pods.add(index, pod);
+    apply(pod, 1);
+  }
+
+  /** Replaces the pod at {@code index}; returns the record replaced. */
+  Pod setAt(int index, Pod pod) {
+    Pod p = pods.get(index);
+    apply(p, -1);
+    pods.set(index, pod);
+    apply(pod, 1);
+    return p;
+  }
+
+  /** The scalar sums map itself, to restore it exactly when a change is undone. */
+  Map<String, Long> scalarsMap() {
+    return requestedScalars;
+  }
+
+  void restoreScalars(Map<String, Long> m) {
+    requestedScalars = m;
+    sumsHashed = false;
   }
 
   private void apply(Pod pod, int sign) {
@@ -143,14 +287,29 @@ public final class NodeInfo {
     }
     nonZeroCpu += sign * nz.milliCpu();
     nonZeroMemory += sign * nz.memory();
-    if (pod.owner() != null && !pod.isDeleting()) {
+    if (podsByOwnerUid != null && countsAsOwned(pod)) {
       podsByOwnerUid.merge(pod.owner().uid(), sign, (a, b) -> a + b == 0 ? null : a + b);
     }
     if (pod.spec().hasPodAffinity()) {
       podsWithAffinity += sign;
     }
+    if (pod.isDeleting()) {
+      podsDeleting += sign;
+    }
     if (!pod.spec().requiredPodAntiAffinity().isEmpty()) {
       podsWithRequiredAntiAffinity += sign;
     }
+    sumsHashed = false;
+    if (memoSelector != null) {
+      java.util.Arrays.fill(memoSelector, null);
+    }
+  }
+
+  int podsWithAffinityCount() {
+    return podsWithAffinity;
+  }
+
+  int podsWithRequiredAntiAffinityCount() {
+    return podsWithRequiredAntiAffinity;
   }
 }

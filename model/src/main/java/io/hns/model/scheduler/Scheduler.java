@@ -15,13 +15,15 @@ import java.util.random.RandomGenerator;
  * feasible ones when there are two or more, pick the highest total, breaking ties uniformly at
  * random from the caller's seeded stream. Clusters of 100 nodes or more stop filtering after
  * {@code numFeasibleNodesToFind} feasible nodes, starting where the previous cycle stopped. A
- * scheduler instance holds that rotating start index and nothing else.
+ * scheduler instance holds that rotating start index and scratch space for the equivalence classes
+ * of nodes; it is not thread-safe.
  */
 public final class Scheduler {
   static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
   static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
 
   private final SchedulerProfile profile;
+  private final NodeClasses classes = new NodeClasses();
   private int nextStartNodeIndex;
 
   public Scheduler(SchedulerProfile profile) {
@@ -32,46 +34,76 @@ public final class Scheduler {
     return profile;
   }
 
-  /** Places the pod (without binding it); {@code explain} records every node's detail. */
+  /**
+   * Places the pod (without binding it); {@code explain} records every node's detail.
+   *
+   * <p>Nodes are grouped into equivalence classes ({@link NodeClasses}); a filter or score plugin
+   * that declares itself class-safe for the cycle runs once per class and its result is shared by
+   * the class's nodes. Node order, the early stop, normalization and tie-breaking are per node as
+   * upstream, so the decision is the same as evaluating every node.
+   */
   public Placement schedule(Pod pod, ClusterSnapshot snapshot, RandomGenerator random, boolean explain) {
     CycleState cycle = new CycleState(pod, snapshot);
     List<FilterPlugin> filters = profile.filters();
     Object[] filterStates = new Object[filters.size()];
+    boolean filterByClass = true;
     for (int i = 0; i < filters.size(); i++) {
       filterStates[i] = filters.get(i).preFilter(cycle);
+      filterByClass &= filters.get(i).filterByClass(cycle, filterStates[i]);
     }
     List<NodeInfo> all = snapshot.nodes();
     int n = all.size();
     int toFind = explain ? n : numFeasibleNodesToFind(n);
+    classes.reset(snapshot, pod);
     List<NodeInfo> feasible = new ArrayList<>(Math.min(n, toFind));
-    Map<String, List<String>> rejected = new LinkedHashMap<>();
+    int[] feasibleClass = filterByClass ? new int[Math.min(n, toFind)] : null;
+    // Reasons are kept by node name only to explain; otherwise only while nothing fits (FitError).
+    Map<String, List<String>> rejected = explain ? new LinkedHashMap<>() : null;
+    List<List<String>> failures = explain ? null : new ArrayList<>();
     int processed = 0;
+    int index = n == 0 ? 0 : nextStartNodeIndex % n;
     for (; processed < n && feasible.size() < toFind; processed++) {
-      NodeInfo node = all.get((nextStartNodeIndex + processed) % n);
-      List<String> reasons = runFilters(cycle, filters, filterStates, node);
-      if (reasons == null) {
-        feasible.add(node);
+      NodeInfo node = all.get(index);
+      if (++index == n) {
+        index = 0;
+      }
+      List<String> reasons;
+      int c = -1;
+      if (filterByClass) {
+        c = classes.classOf(node);
+        if (classes.filtered(c)) {
+          reasons = classes.filterResult(c);
+        } else {
+          reasons = runFilters(cycle, filters, filterStates, node);
+          classes.setFilterResult(c, reasons);
+        }
       } else {
+        reasons = runFilters(cycle, filters, filterStates, node);
+      }
+      if (reasons == null) {
+        if (feasibleClass != null) {
+          feasibleClass[feasible.size()] = c;
+        }
+        feasible.add(node);
+      } else if (explain) {
         rejected.put(node.name(), reasons);
+      } else if (feasible.isEmpty()) {
+        failures.add(reasons);
       }
     }
     if (n > 0) {
       nextStartNodeIndex = (nextStartNodeIndex + processed) % n;
     }
     if (feasible.isEmpty()) {
-      return new Placement(null, 0, fitError(n, rejected), explain ? evaluations(all, rejected, List.of(), null) : List.of(), List.of());
+      return new Placement(null, 0, fitError(n, explain ? rejected.values() : failures),
+          explain ? evaluations(all, rejected, List.of(), null) : List.of(), List.of());
     }
     if (feasible.size() == 1 && !explain) {
       return new Placement(feasible.get(0).name(), 1, null, List.of(), List.of());
     }
-    long[][] scores = score(cycle, feasible);
-    long[] totals = new long[feasible.size()];
-    for (int p = 0; p < scores.length; p++) {
-      int weight = profile.scorers().get(p).weight();
-      for (int i = 0; i < totals.length; i++) {
-        totals[i] += scores[p][i] * weight;
-      }
-    }
+    Scores scored = score(cycle, feasible, feasibleClass, explain);
+    long[] totals = scored.totals();
+    long[][] scores = scored.perNode();
     int selected = selectHost(totals, random);
     if (!explain) {
       return new Placement(feasible.get(selected).name(), feasible.size(), null, List.of(), List.of());
@@ -165,22 +197,88 @@ public final class Scheduler {
     return null;
   }
 
-  /** scores[plugin][feasible node], normalized; a skipped plugin scores 0 everywhere. */
-  private long[][] score(CycleState cycle, List<NodeInfo> feasible) {
+  /**
+   * @param perNode scores[plugin][feasible node], normalized (a skipped plugin scores 0
+   *     everywhere); only when explaining
+   * @param totals the weighted sum per feasible node
+   */
+  private record Scores(long[][] perNode, long[] totals) {}
+
+  /**
+   * Scores the feasible nodes. A class-safe plugin scores one node per class; if its NormalizeScore
+   * is class-safe too it normalizes one score per class, and its weighted score is added once per
+   * class to totals that every node of the class then shares.
+   *
+   * @param feasibleClass the class of each feasible node, or null when not computed yet
+   */
+  private Scores score(CycleState filtering, List<NodeInfo> feasible, int[] feasibleClass, boolean explain) {
     List<WeightedScorer> scorers = profile.scorers();
-    long[][] scores = new long[scorers.size()][feasible.size()];
+    int size = feasible.size();
+    if (feasibleClass == null) {
+      feasibleClass = new int[size];
+      for (int i = 0; i < size; i++) {
+        feasibleClass[i] = classes.classOf(feasible.get(i));
+      }
+    }
+    // The first feasible node of each class represents it; repOf[i] is node i's representative.
+    List<NodeInfo> reps = new ArrayList<>();
+    int[] repOf = new int[size];
+    classes.clearScores();
+    for (int i = 0; i < size; i++) {
+      int c = feasibleClass[i];
+      if (!classes.scored(c)) {
+        classes.setScore(c, reps.size());
+        reps.add(feasible.get(i));
+      }
+      repOf[i] = (int) classes.score(c);
+    }
+    CycleState cycle = new CycleState(filtering.pod(), filtering.snapshot(), new FeasibleClasses(feasible, reps, repOf));
+    int r = reps.size();
+    long[] classTotals = new long[r];
+    long[] totals = new long[size];
+    long[][] perNode = explain ? new long[scorers.size()][] : null;
     for (int p = 0; p < scorers.size(); p++) {
       ScorePlugin plugin = scorers.get(p).plugin();
+      int weight = scorers.get(p).weight();
       Object state = plugin.preScore(cycle, feasible);
       if (state == ScorePlugin.SKIP) {
+        if (explain) perNode[p] = new long[size];
         continue;
       }
-      for (int i = 0; i < feasible.size(); i++) {
-        scores[p][i] = plugin.score(cycle, state, feasible.get(i));
+      boolean byClass = plugin.scoreByClass(cycle, state);
+      long[] rs = null;
+      if (byClass) {
+        rs = new long[r];
+        for (int k = 0; k < r; k++) {
+          rs[k] = plugin.score(cycle, state, reps.get(k));
+        }
       }
-      plugin.normalize(cycle, state, feasible, scores[p]);
+      if (byClass && plugin.normalizeByClass(cycle, state)) {
+        plugin.normalize(cycle, state, reps, rs);
+        for (int k = 0; k < r; k++) {
+          classTotals[k] += rs[k] * weight;
+        }
+        if (explain) {
+          long[] sp = new long[size];
+          for (int i = 0; i < size; i++) sp[i] = rs[repOf[i]];
+          perNode[p] = sp;
+        }
+      } else {
+        long[] sp = new long[size];
+        for (int i = 0; i < size; i++) {
+          sp[i] = byClass ? rs[repOf[i]] : plugin.score(cycle, state, feasible.get(i));
+        }
+        plugin.normalize(cycle, state, feasible, sp);
+        for (int i = 0; i < size; i++) {
+          totals[i] += sp[i] * weight;
+        }
+        if (explain) perNode[p] = sp;
+      }
     }
-    return scores;
+    for (int i = 0; i < size; i++) {
+      totals[i] += classTotals[repOf[i]];
+    }
+    return new Scores(perNode, totals);
   }
 
   /** selectHost: the highest total; among equal totals, each is chosen with equal probability. */
@@ -218,8 +316,13 @@ public final class Scheduler {
 
   /** FitError.Error(): "0/N nodes are available: " + sorted "count reason" histogram. */
   static String fitError(int numAllNodes, Map<String, List<String>> rejected) {
+    return fitError(numAllNodes, rejected.values());
+  }
+
+  /** FitError.Error() from the reasons of every rejected node. */
+  static String fitError(int numAllNodes, java.util.Collection<List<String>> rejected) {
     Map<String, Integer> histogram = new TreeMap<>();
-    rejected.values().forEach(reasons -> reasons.forEach(r -> histogram.merge(r, 1, Integer::sum)));
+    rejected.forEach(reasons -> reasons.forEach(r -> histogram.merge(r, 1, Integer::sum)));
     List<String> parts = new ArrayList<>();
     histogram.forEach((reason, count) -> parts.add(count + " " + reason));
     Collections.sort(parts);

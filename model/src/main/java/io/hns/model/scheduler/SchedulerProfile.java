@@ -115,6 +115,16 @@ public record SchedulerProfile(
     }
 
     @Override
+    public boolean scoreByClass(CycleState cycle, Object state) {
+      return delegate.scoreByClass(cycle, state);
+    }
+
+    @Override
+    public boolean normalizeByClass(CycleState cycle, Object state) {
+      return delegate.normalizeByClass(cycle, state);
+    }
+
+    @Override
     public void normalize(CycleState cycle, Object state, List<NodeInfo> feasible, long[] scores) {
       delegate.normalize(cycle, state, feasible, scores);
     }

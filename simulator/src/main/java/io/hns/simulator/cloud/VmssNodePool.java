@@ -295,6 +295,8 @@ public final class VmssNodePool implements NodeGroup {
   private final Resources allocatable;
   private final String providerIdPrefix;
   private final Map<String, Vm> vms = new LinkedHashMap<>();
+  /** Instances not deleting: the target size, kept as instances are created and deleted. */
+  private int notDeleting;
   private int nextInstanceId;
   private boolean initialCreated;
 
@@ -359,13 +361,7 @@ public final class VmssNodePool implements NodeGroup {
   /** Instances creating or running; deleting ones no longer count. */
   @Override
   public int targetSize() {
-    int n = 0;
-    for (Vm vm : vms.values()) {
-      if (vm.state != Instance.State.DELETING) {
-        n++;
-      }
-    }
-    return n;
+    return notDeleting;
   }
 
   /**
@@ -430,6 +426,7 @@ public final class VmssNodePool implements NodeGroup {
     String name = config.vmssName() + base36(id);
     Vm vm = new Vm(id, name, now);
     vms.put(name, vm);
+    notDeleting++;
     if (ledger != null) {
       ledger.vmStarted(name, config.vmSize(), now);
     }
@@ -483,6 +480,7 @@ public final class VmssNodePool implements NodeGroup {
     }
     for (Vm vm : toDelete) {
       vm.state = Instance.State.DELETING;
+      notDeleting--;
       long latency = config.deleteLatency().sampleMillis(random);
       engine.after(latency, Engine.PRIORITY_STATE, () -> finishDelete(vm));
     }

@@ -1,5 +1,6 @@
 package io.hns.simulator.controller;
 
+import io.hns.model.cluster.Labels;
 import io.hns.model.cluster.Pod;
 import io.hns.model.cluster.Workload;
 import io.hns.model.hpa.HpaControllerConfig;
@@ -53,31 +54,32 @@ public final class HpaController {
     if (hpas.isEmpty()) {
       return;
     }
-    // One pass over the pods for all HPAs, grouped by controlling owner; a target's pods are those
-    // of its ReplicaSets that its selector matches (what the scale subresource's selector selects).
-    Map<String, List<Pod>> byOwner = new HashMap<>();
-    for (Pod p : state.pods()) {
-      if (p.owner() != null) {
-        byOwner.computeIfAbsent(p.owner().uid(), k -> new ArrayList<>()).add(p);
-      }
-    }
+    // A target's pods are those of its ReplicaSets that its selector matches (what the scale
+    // subresource's selector selects), from the state's indexes of ReplicaSets and pods by owner.
+    // Rescaling only writes workloads, so every HPA of this sync sees the same pods.
     for (HpaSpec hpa : hpas.values()) {
       Workload target = state.deployment(hpa.namespace(), hpa.scaleTargetRef().name());
       if (target == null) {
         continue;
       }
       List<Pod> pods = new ArrayList<>();
-      for (Workload rs : state.replicaSets()) {
-        if (rs.owner() != null && rs.owner().uid().equals(target.uid())) {
-          for (Pod p : byOwner.getOrDefault(rs.uid(), List.of())) {
-            if (target.selector().matches(p.labels())) {
-              pods.add(p);
-            }
+      for (Workload rs : state.replicaSetsOwnedBy(target.uid())) {
+        Labels lastLabels = null;
+        boolean lastMatch = false;
+        for (Pod p : state.podsOwnedBy(rs.uid())) {
+          // Siblings share their template's labels object: match each distinct one once.
+          if (p.labels() != lastLabels) {
+            lastLabels = p.labels();
+            lastMatch = target.selector().matches(lastLabels);
+          }
+          if (lastMatch) {
+            pods.add(p);
           }
         }
       }
       HpaHistory history = histories.getOrDefault(hpa.key(), HpaHistory.NEW);
-      HpaDecision d = reconciler.reconcile(hpa, target.replicas(), pods, metrics.samples(pods), history, state.now());
+      HpaDecision d = reconciler.reconcileAligned(hpa, target.replicas(), pods, metrics.samplesOf(pods), history,
+          state.now());
       histories.put(hpa.key(), d.history());
       if (d.rescale() && d.desiredReplicas() != target.replicas()) {
         state.event(new ObjectRef("HorizontalPodAutoscaler", hpa.namespace(), hpa.name()), ClusterEvent.NORMAL,
@@ -86,4 +88,5 @@ public final class HpaController {
       }
     }
   }
+
 }

@@ -3,11 +3,16 @@ package io.hns.simulator.controller;
 import io.hns.model.cluster.ContainerRequest;
 import io.hns.model.cluster.Pod;
 import io.hns.model.cluster.PodPhase;
+import io.hns.model.cluster.PodRef;
+import io.hns.model.cluster.PodSpec;
 import io.hns.model.hpa.PodUsage;
 import io.hns.simulator.engine.Engine;
 import io.hns.simulator.load.DemandMeter;
 import io.hns.simulator.state.ClusterState;
+import io.hns.simulator.state.StateListener;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,54 +22,180 @@ import java.util.Map;
  * usage is its utilization times its CPU request: the offered load's share for pods of the loaded
  * workload, an idle baseline for others. Pods that were not Running at the scrape have no sample
  * (the HPA counts them as missing).
+ *
+ * <p>Samples are made when asked for, from what the pod was at the last scrape: a scrape only
+ * records its time and each load's utilization, and the server, as a state listener, keeps for
+ * every pod name its current record and, once it changes after a scrape, the record it had at that
+ * scrape. So a scrape costs nothing per pod, and a sample is the one the scrape would have taken
+ * (a pod gone since keeps it until the next scrape, under its name).
  */
-public final class MetricsServer {
+public final class MetricsServer implements StateListener {
+  /** What the server knows of one pod name. */
+  private static final class Entry {
+    final PodRef ref;
+    Pod pod; // current record, null once removed
+    DemandMeter.Load load; // the current pod's load (DemandMeter maps it at creation)
+    long frozenEpoch = -1; // the scrape epoch whose record is frozen below
+    Pod frozenPod; // the record at that scrape (null: the name did not exist then)
+    DemandMeter.Load frozenLoad;
+    long sampleEpoch = -1;
+    PodUsage sample;
+
+    Entry(PodRef ref) {
+      this.ref = ref;
+    }
+  }
+
   private final ClusterState state;
   private final DemandMeter demand;
   private final long resolutionMs;
   private final double idleUtilization;
-  private Map<String, PodUsage> latest = new HashMap<>();
+  private final Map<PodRef, Entry> byRef = new HashMap<>();
+  private final Map<Pod, Entry> byRecord = new IdentityHashMap<>();
+  private final List<Entry> removed = new ArrayList<>();
+  private final Map<PodSpec, Long> cpuRequests = new IdentityHashMap<>();
+  /** Scrapes so far; 0 before the first. */
+  private long epoch;
+  private long scrapeTime;
+  private Map<DemandMeter.Load, Double> utilizationAtScrape = new IdentityHashMap<>();
 
+  /** Registers as a state listener after the {@link DemandMeter} (which must map pods to loads first). */
   public MetricsServer(Engine engine, ClusterState state, DemandMeter demand, long resolutionMs, double idleUtilization) {
     this.state = state;
     this.demand = demand;
     this.resolutionMs = resolutionMs;
     this.idleUtilization = idleUtilization;
+    for (Pod p : state.pods()) {
+      podAdded(p);
+    }
+    state.listen(this);
     engine.every(resolutionMs, resolutionMs, Engine.PRIORITY_OBSERVER, this::scrape);
   }
 
-  private void scrape() {
-    Map<String, PodUsage> next = new HashMap<>();
-    Map<DemandMeter.Load, Double> byLoad = new HashMap<>();
-    for (Pod p : state.pods()) {
-      if (p.phase() != PodPhase.RUNNING || p.isDeleting()) {
-        continue;
-      }
-      DemandMeter.Load load = demand.loadOf(p);
-      double utilization = load == null ? idleUtilization
-          : p.isReady() ? byLoad.computeIfAbsent(load, demand::utilization) : 0;
-      long cpuRequest = 0;
-      for (ContainerRequest c : p.spec().containers()) {
-        cpuRequest += Math.max(0, c.milliCpu());
-      }
-      if (p.spec().containers().isEmpty()) {
-        cpuRequest = p.spec().requests().milliCpu();
-      }
-      long cpu = Math.round(cpuRequest * utilization);
-      long memory = p.spec().requests().memory() / 2;
-      next.put(p.key(), new PodUsage(p.namespace(), p.name(), p.labels(), state.now(), resolutionMs, cpu, memory));
+  /** Before a pod name's first change after the last scrape, keeps what it was at that scrape. */
+  private void freeze(Entry e) {
+    if (e.frozenEpoch != epoch) {
+      e.frozenEpoch = epoch;
+      e.frozenPod = e.pod;
+      e.frozenLoad = e.load;
     }
-    latest = next;
+  }
+
+  @Override
+  public void podAdded(Pod pod) {
+    PodRef ref = pod.ref();
+    Entry e = byRef.get(ref);
+    if (e == null) {
+      e = new Entry(ref);
+      byRef.put(ref, e);
+    }
+    freeze(e);
+    e.pod = pod;
+    e.load = demand.loadOf(pod);
+    byRecord.put(pod, e);
+  }
+
+  @Override
+  public void podUpdated(Pod before, Pod after) {
+    Entry e = byRef.get(after.ref());
+    if (e != null) {
+      freeze(e);
+      byRecord.remove(e.pod);
+      e.pod = after;
+      byRecord.put(after, e);
+    }
+  }
+
+  @Override
+  public void podRemoved(Pod pod) {
+    Entry e = byRef.get(pod.ref());
+    if (e != null) {
+      freeze(e);
+      byRecord.remove(e.pod);
+      e.pod = null;
+      e.load = null;
+      removed.add(e);
+    }
+  }
+
+  private void scrape() {
+    epoch++;
+    scrapeTime = state.now();
+    Map<DemandMeter.Load, Double> u = new IdentityHashMap<>();
+    for (DemandMeter.Load l : demand.loads()) {
+      u.put(l, demand.utilization(l));
+    }
+    utilizationAtScrape = u;
+    // Names removed before this scrape had no pod at it: forget them (unless reused since).
+    for (Entry e : removed) {
+      if (e.pod == null) {
+        byRef.remove(e.ref, e);
+      }
+    }
+    removed.clear();
+  }
+
+  /** The sample of the pod of this name at the last scrape, or null. */
+  private PodUsage sample(Entry e) {
+    if (e == null || epoch == 0) {
+      return null;
+    }
+    if (e.sampleEpoch == epoch) {
+      return e.sample;
+    }
+    Pod p = e.frozenEpoch == epoch ? e.frozenPod : e.pod;
+    DemandMeter.Load load = e.frozenEpoch == epoch ? e.frozenLoad : e.load;
+    PodUsage s = null;
+    if (p != null && p.phase() == PodPhase.RUNNING && !p.isDeleting()) {
+      double utilization = load == null ? idleUtilization : p.isReady() ? utilizationAtScrape.get(load) : 0;
+      long cpu = Math.round(cpuRequest(p) * utilization);
+      long memory = p.spec().requests().memory() / 2;
+      s = new PodUsage(p.namespace(), p.name(), p.labels(), scrapeTime, resolutionMs, cpu, memory);
+    }
+    e.sample = s;
+    e.sampleEpoch = epoch;
+    return s;
+  }
+
+  /** The sum of the containers' CPU requests (the spec's request without container detail). */
+  private long cpuRequest(Pod p) {
+    Long cached = cpuRequests.get(p.spec());
+    if (cached != null) {
+      return cached;
+    }
+    long cpuRequest = 0;
+    for (ContainerRequest c : p.spec().containers()) {
+      cpuRequest += Math.max(0, c.milliCpu());
+    }
+    if (p.spec().containers().isEmpty()) {
+      cpuRequest = p.spec().requests().milliCpu();
+    }
+    cpuRequests.put(p.spec(), cpuRequest);
+    return cpuRequest;
+  }
+
+  private Entry entry(Pod p) {
+    Entry e = byRecord.get(p);
+    return e != null ? e : byRef.get(p.ref());
   }
 
   /** The latest samples of these pods (those without one are absent). */
   public List<PodUsage> samples(List<Pod> pods) {
-    List<PodUsage> out = new java.util.ArrayList<>();
+    List<PodUsage> out = new ArrayList<>();
     for (Pod p : pods) {
-      PodUsage u = latest.get(p.key());
+      PodUsage u = sample(entry(p));
       if (u != null) {
         out.add(u);
       }
+    }
+    return out;
+  }
+
+  /** The latest sample of each of these pods, null where a pod has none (aligned with the list). */
+  public PodUsage[] samplesOf(List<Pod> pods) {
+    PodUsage[] out = new PodUsage[pods.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = sample(entry(pods.get(i)));
     }
     return out;
   }

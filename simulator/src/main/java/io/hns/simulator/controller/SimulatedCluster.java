@@ -43,14 +43,34 @@ public final class SimulatedCluster implements ClusterView, ClusterActions {
     return state.now();
   }
 
+  // Copies are immutable: the same one serves every read until the state changes (the autoscaler
+  // and the policy loop often read at the same instant).
+  private List<Node> nodesCopy;
+  private long nodesCopyVersion = -1;
+  private List<Pod> podsCopy;
+  private long podsCopyVersion = -1;
+
   @Override
   public List<Node> nodes() {
-    return List.copyOf(state.nodes());
+    if (nodesCopyVersion != state.nodesVersion() || nodesCopy == null) {
+      nodesCopy = List.copyOf(state.nodes());
+      nodesCopyVersion = state.nodesVersion();
+    }
+    return nodesCopy;
   }
 
   @Override
   public List<Pod> pods() {
-    return List.copyOf(state.pods());
+    if (podsCopyVersion != state.podsVersion() || podsCopy == null) {
+      podsCopy = List.copyOf(state.pods());
+      podsCopyVersion = state.podsVersion();
+    }
+    return podsCopy;
+  }
+
+  @Override
+  public java.util.Map<String, List<Pod>> scheduledPodsByNode() {
+    return state.scheduledPodsByNode();
   }
 
   @Override

@@ -208,14 +208,9 @@ public final class WorkloadController implements StateListener {
         .build();
   }
 
+  /** The ReplicaSet's pods in creation order (the state's owner index; a copy). */
   private List<Pod> ownedPods(Workload rs) {
-    List<Pod> out = new ArrayList<>();
-    for (Pod p : state.pods()) {
-      if (p.owner() != null && p.owner().uid().equals(rs.uid())) {
-        out.add(p);
-      }
-    }
-    return out;
+    return new ArrayList<>(state.podsOwnedBy(rs.uid()));
   }
 
   /** getIndirectlyRelatedPods: active pods of every ReplicaSet of the same Deployment. */
@@ -229,6 +224,10 @@ public final class WorkloadController implements StateListener {
         siblings.add(other.uid());
       }
     }
+    if (siblings.size() == 1 && siblings.contains(rs.uid())) {
+      return ownedPods(rs).stream().filter(Pod::isActive).toList();
+    }
+    // Several ReplicaSets (a template change): their pods interleaved in creation order.
     List<Pod> out = new ArrayList<>();
     for (Pod p : state.pods()) {
       if (p.isActive() && p.owner() != null && siblings.contains(p.owner().uid())) {

@@ -1,6 +1,7 @@
 package io.hns.simulator.load;
 
 import io.hns.model.cluster.Pod;
+import io.hns.model.cluster.PodRef;
 import io.hns.simulator.state.StateListener;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,8 +26,9 @@ public final class DemandMeter implements StateListener {
   private final LongSupplier clock;
   private final Function<Pod, String> workloadOf;
   private final Map<String, Load> loads = new LinkedHashMap<>();
-  private final Map<String, Integer> ready = new HashMap<>();
-  private final Map<String, String> podWorkload = new HashMap<>();
+  /** Ready pods per load (loads are distinct objects). */
+  private final Map<Load, int[]> ready = new java.util.IdentityHashMap<>();
+  private final Map<PodRef, Load> podLoad = new HashMap<>();
   private double offered;
   private double unserved;
 
@@ -34,6 +36,11 @@ public final class DemandMeter implements StateListener {
     this.clock = clock;
     this.workloadOf = workloadOf;
     loads.forEach(l -> this.loads.put(l.key(), l));
+  }
+
+  /** The loads, in scenario order. */
+  public java.util.Collection<Load> loads() {
+    return java.util.Collections.unmodifiableCollection(loads.values());
   }
 
   public boolean isEmpty() {
@@ -47,37 +54,41 @@ public final class DemandMeter implements StateListener {
   @Override
   public void podAdded(Pod pod) {
     String key = pod.namespace() + "/" + workloadOf.apply(pod);
-    if (loads.containsKey(key)) {
-      podWorkload.put(pod.key(), key);
-      if (counts(pod)) ready.merge(key, 1, Integer::sum);
+    Load load = loads.get(key);
+    if (load != null) {
+      podLoad.put(pod.ref(), load);
+      if (counts(pod)) readyOf(load)[0]++;
     }
   }
 
   @Override
   public void podUpdated(Pod before, Pod after) {
-    String key = podWorkload.get(after.key());
-    if (key != null && counts(before) != counts(after)) {
-      ready.merge(key, counts(after) ? 1 : -1, Integer::sum);
+    Load load = podLoad.get(after.ref());
+    if (load != null && counts(before) != counts(after)) {
+      readyOf(load)[0] += counts(after) ? 1 : -1;
     }
   }
 
   @Override
   public void podRemoved(Pod pod) {
-    String key = podWorkload.remove(pod.key());
-    if (key != null && counts(pod)) {
-      ready.merge(key, -1, Integer::sum);
+    Load load = podLoad.remove(pod.ref());
+    if (load != null && counts(pod)) {
+      readyOf(load)[0]--;
     }
+  }
+
+  private int[] readyOf(Load l) {
+    return ready.computeIfAbsent(l, k -> new int[1]);
   }
 
   /** The load serving this pod's workload, or null. */
   public Load loadOf(Pod pod) {
-    String key = podWorkload.get(pod.key());
-    return key == null ? null : loads.get(key);
+    return podLoad.get(pod.ref());
   }
 
   /** CPU utilization (fraction of request) of each Ready pod of this load right now. */
   public double utilization(Load l) {
-    return l.service().utilization(l.curve().rateAt(clock.getAsLong()), ready.getOrDefault(l.key(), 0));
+    return l.service().utilization(l.curve().rateAt(clock.getAsLong()), readyOf(l)[0]);
   }
 
   /** Adds {@code stepMs} worth of offered and unserved requests; returns offered, served, unserved rates. */
@@ -88,7 +99,7 @@ public final class DemandMeter implements StateListener {
     for (Load l : loads.values()) {
       double r = l.curve().rateAt(now);
       rate += r;
-      served += l.service().served(r, ready.getOrDefault(l.key(), 0));
+      served += l.service().served(r, readyOf(l)[0]);
     }
     offered += rate * stepMs / 1000.0;
     unserved += (rate - served) * stepMs / 1000.0;

@@ -8,12 +8,17 @@ import io.hns.model.cluster.Workload;
 import io.hns.simulator.load.DemandMeter;
 import io.hns.simulator.state.ClusterState;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.function.LongFunction;
 
-/** Samples the cluster every step into timeline rows. */
-public final class TimelineSampler {
+/**
+ * Samples the cluster every step into timeline rows. Pod counts are kept from pod changes (it
+ * listens to the state), so a sample costs a pass over nodes, not over pods.
+ */
+public final class TimelineSampler implements io.hns.simulator.state.StateListener {
   private final ClusterState state;
   private final DemandMeter demand;
   private final IntSupplier nodesCreating;
@@ -31,6 +36,51 @@ public final class TimelineSampler {
     this.nodesCreating = nodesCreating;
     this.costs = costs;
     this.stepMs = stepMs;
+    for (Pod p : state.pods()) {
+      count(p, 1);
+    }
+    state.listen(this);
+  }
+
+  /** Pods counted per node while Running (by node name), and pods not Running. */
+  private final Map<String, int[]> runningByNode = new HashMap<>(); // {running, ready}
+  private int pending;
+
+  /** Workload pods only: the nodes' system pods would hide the numbers that matter. */
+  private static boolean counted(Pod p) {
+    return p.isActive() && !p.namespace().equals("kube-system");
+  }
+
+  private void count(Pod p, int sign) {
+    if (!counted(p)) {
+      return;
+    }
+    if (p.phase() != PodPhase.RUNNING) {
+      pending += sign;
+      return;
+    }
+    int[] c = runningByNode.computeIfAbsent(p.nodeName(), k -> new int[2]);
+    c[0] += sign;
+    if (p.isReady()) c[1] += sign;
+    if (c[0] == 0 && c[1] == 0) {
+      runningByNode.remove(p.nodeName());
+    }
+  }
+
+  @Override
+  public void podAdded(Pod pod) {
+    count(pod, 1);
+  }
+
+  @Override
+  public void podUpdated(Pod before, Pod after) {
+    count(before, -1);
+    count(after, 1);
+  }
+
+  @Override
+  public void podRemoved(Pod pod) {
+    count(pod, -1);
   }
 
   public void sample() {
@@ -39,28 +89,20 @@ public final class TimelineSampler {
     for (Workload d : state.deployments()) {
       desired += d.replicas();
     }
-    int pending = 0;
+    // Counts kept from pod changes, split by the kind of each pod's node now (a node that is gone
+    // counts as a VM node, as ClusterState.kindOf has it).
     int runningVm = 0;
     int runningVirtual = 0;
     int readyVm = 0;
     int readyVirtual = 0;
-    for (Pod p : state.pods()) {
-      // Workload pods only: the nodes' system pods would hide the numbers that matter.
-      if (!p.isActive() || p.namespace().equals("kube-system")) {
-        continue;
-      }
-      boolean running = p.phase() == PodPhase.RUNNING;
-      if (!running) {
-        pending++;
-        continue;
-      }
-      boolean virtual = state.kindOf(p.nodeName()) == NodeKind.VIRTUAL;
-      if (virtual) {
-        runningVirtual++;
-        if (p.isReady()) readyVirtual++;
+    for (Map.Entry<String, int[]> e : runningByNode.entrySet()) {
+      int[] c = e.getValue();
+      if (state.kindOf(e.getKey()) == NodeKind.VIRTUAL) {
+        runningVirtual += c[0];
+        readyVirtual += c[1];
       } else {
-        runningVm++;
-        if (p.isReady()) readyVm++;
+        runningVm += c[0];
+        readyVm += c[1];
       }
     }
     int nodesReady = 0;

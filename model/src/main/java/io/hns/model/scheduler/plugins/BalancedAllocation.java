@@ -26,18 +26,26 @@ public final class BalancedAllocation implements ScorePlugin {
   }
 
   @Override
+  public boolean scoreByClass(CycleState cycle, Object state) {
+    return true;
+  }
+
+  /** Scores are final (no normalization). */
+  @Override
+  public boolean normalizeByClass(CycleState cycle, Object state) {
+    return true;
+  }
+
+  @Override
   public long score(CycleState cycle, Object state, NodeInfo node) {
     Resources pod = cycle.pod().spec().requests();
     Resources alloc = node.node().allocatable();
-    double[] fractions = new double[2];
-    int n = 0;
-    if (alloc.milliCpu() != 0) {
-      fractions[n++] = Math.min(1.0, (double) (node.requestedCpu() + pod.milliCpu()) / alloc.milliCpu());
+    if (alloc.milliCpu() == 0 || alloc.memory() == 0) {
+      return Normalize.MAX_NODE_SCORE; // fewer than two fractions: no deviation
     }
-    if (alloc.memory() != 0) {
-      fractions[n++] = Math.min(1.0, (double) (node.requestedMemory() + pod.memory()) / alloc.memory());
-    }
-    double std = n == 2 ? Math.abs((fractions[0] - fractions[1]) / 2) : 0;
+    double cpu = Math.min(1.0, (double) (node.requestedCpu() + pod.milliCpu()) / alloc.milliCpu());
+    double memory = Math.min(1.0, (double) (node.requestedMemory() + pod.memory()) / alloc.memory());
+    double std = Math.abs((cpu - memory) / 2);
     return (long) ((1 - std) * Normalize.MAX_NODE_SCORE);
   }
 }

@@ -5,6 +5,7 @@ import io.hns.model.scheduler.CycleState;
 import io.hns.model.scheduler.NodeInfo;
 import io.hns.model.scheduler.ScorePlugin;
 import java.util.List;
+import java.util.Map;
 
 /**
  * plugins/imagelocality/image_locality.go: the sizes of the pod's images already on the node, each
@@ -21,30 +22,56 @@ public final class ImageLocality implements ScorePlugin {
     return "ImageLocality";
   }
 
-  @Override
-  public Object preScore(CycleState cycle, List<NodeInfo> feasible) {
-    return NO_STATE;
-  }
+  /** The pod's images, normalized once per cycle, with the fraction of nodes that have each. */
+  private record State(String[] images, double[] spread, long max) {}
 
   @Override
-  public long score(CycleState cycle, Object state, NodeInfo node) {
+  public Object preScore(CycleState cycle, List<NodeInfo> feasible) {
     int total = cycle.snapshot().size();
-    long sum = 0;
     List<ContainerRequest> containers = cycle.pod().spec().containers();
+    String[] images = new String[containers.size()];
+    double[] spread = new double[containers.size()];
+    int n = 0;
     for (ContainerRequest c : containers) {
       if (c.image() == null) {
         continue;
       }
       String image = normalized(c.image());
-      Long size = node.node().imageSizes().get(image);
-      if (size != null) {
-        double spread = (double) cycle.snapshot().nodesWithImage(image) / total;
-        sum += (long) (size * spread);
-      }
+      images[n] = image;
+      spread[n] = (double) cycle.snapshot().nodesWithImage(image) / total;
+      n++;
     }
     long max = MAX_CONTAINER_THRESHOLD * Math.max(1, containers.size());
-    long clamped = Math.max(MIN_THRESHOLD, Math.min(max, sum));
-    return Normalize.MAX_NODE_SCORE * (clamped - MIN_THRESHOLD) / (max - MIN_THRESHOLD);
+    return new State(java.util.Arrays.copyOf(images, n), java.util.Arrays.copyOf(spread, n), max);
+  }
+
+  /** The node's image sizes are part of its class; the spread is the same for every node. */
+  @Override
+  public boolean scoreByClass(CycleState cycle, Object state) {
+    return true;
+  }
+
+  /** Scores are final (no normalization). */
+  @Override
+  public boolean normalizeByClass(CycleState cycle, Object state) {
+    return true;
+  }
+
+  @Override
+  public long score(CycleState cycle, Object state, NodeInfo node) {
+    State s = (State) state;
+    long sum = 0;
+    if (s.images().length > 0) {
+      Map<String, Long> sizes = node.node().imageSizes();
+      for (int i = 0; i < s.images().length; i++) {
+        Long size = sizes.get(s.images()[i]);
+        if (size != null) {
+          sum += (long) (size * s.spread()[i]);
+        }
+      }
+    }
+    long clamped = Math.max(MIN_THRESHOLD, Math.min(s.max(), sum));
+    return Normalize.MAX_NODE_SCORE * (clamped - MIN_THRESHOLD) / (s.max() - MIN_THRESHOLD);
   }
 
   static String normalized(String image) {

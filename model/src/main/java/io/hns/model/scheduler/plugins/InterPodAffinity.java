@@ -8,8 +8,10 @@ import io.hns.model.scheduler.FilterPlugin;
 import io.hns.model.scheduler.NodeInfo;
 import io.hns.model.scheduler.ScorePlugin;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * plugins/interpodaffinity (filtering.go, scoring.go). Filter: existing pods' required
@@ -37,35 +39,83 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
     return nsOk && term.selector().matches(candidate.labels());
   }
 
-  private static boolean sameDomain(Node a, Node b, String key) {
-    String va = a.labels().get(key);
-    return va != null && va.equals(b.labels().get(key));
-  }
-
   // ---- Filter ------------------------------------------------------------------------------
 
-  private record FilterState(boolean affinityMatchesNowhere) {}
+  /**
+   * What Filter needs, computed once per cycle (upstream's PreFilter state): the topology domains
+   * (key, value) where an existing pod's required anti-affinity matches the pod, and, for each of
+   * the pod's required affinity and anti-affinity terms, the values of its topology key where some
+   * pod matches the term. A node is in a domain when it carries that key with that value.
+   */
+  private record FilterState(
+      boolean affinityMatchesNowhere,
+      boolean allTermsMatchSelf,
+      Map<String, Set<String>> existingAnti,
+      List<Set<String>> affinityDomains,
+      List<Set<String>> antiDomains) {}
 
   @Override
   public Object preFilter(CycleState cycle) {
     Pod pod = cycle.pod();
-    boolean anyExistingAnti = cycle.snapshot().nodes().stream().anyMatch(NodeInfo::hasPodsWithRequiredAntiAffinity);
-    if (!anyExistingAnti && pod.spec().requiredPodAffinity().isEmpty() && pod.spec().requiredPodAntiAffinity().isEmpty()) {
+    boolean anyExistingAnti = cycle.snapshot().anyPodWithRequiredAntiAffinity();
+    List<PodAffinityTerm> affinity = pod.spec().requiredPodAffinity();
+    List<PodAffinityTerm> anti = pod.spec().requiredPodAntiAffinity();
+    if (!anyExistingAnti && affinity.isEmpty() && anti.isEmpty()) {
       return null;
     }
     boolean nowhere = true;
-    outer:
+    Map<String, Set<String>> existingAnti = new HashMap<>();
+    List<Set<String>> affinityDomains = domainSets(affinity.size());
+    List<Set<String>> antiDomains = domainSets(anti.size());
     for (NodeInfo n : cycle.snapshot().nodes()) {
+      Node node = n.node();
+      boolean existing = n.hasPodsWithRequiredAntiAffinity();
+      if (!existing && affinity.isEmpty() && anti.isEmpty()) {
+        continue;
+      }
       for (Pod p : n.pods()) {
-        for (PodAffinityTerm t : pod.spec().requiredPodAffinity()) {
+        if (existing) {
+          for (PodAffinityTerm t : p.spec().requiredPodAntiAffinity()) {
+            String v = node.labels().get(t.topologyKey());
+            if (v != null && matches(t, p, pod)) {
+              existingAnti.computeIfAbsent(t.topologyKey(), k -> new HashSet<>()).add(v);
+            }
+          }
+        }
+        for (int i = 0; i < affinity.size(); i++) {
+          PodAffinityTerm t = affinity.get(i);
           if (matches(t, pod, p)) {
             nowhere = false;
-            break outer;
+            String v = node.labels().get(t.topologyKey());
+            if (v != null) affinityDomains.get(i).add(v);
           }
+        }
+        for (int i = 0; i < anti.size(); i++) {
+          PodAffinityTerm t = anti.get(i);
+          String v = node.labels().get(t.topologyKey());
+          if (v != null && matches(t, pod, p)) antiDomains.get(i).add(v);
         }
       }
     }
-    return new FilterState(nowhere);
+    boolean allSelf = true;
+    for (PodAffinityTerm t : affinity) {
+      allSelf &= matches(t, pod, pod);
+    }
+    return new FilterState(nowhere, allSelf, existingAnti, affinityDomains, antiDomains);
+  }
+
+  private static List<Set<String>> domainSets(int n) {
+    List<Set<String>> out = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(new HashSet<>());
+    }
+    return out;
+  }
+
+  /** Without affinity in play the filter passes every node. */
+  @Override
+  public boolean filterByClass(CycleState cycle, Object state) {
+    return state == null;
   }
 
   @Override
@@ -74,47 +124,31 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
       return null;
     }
     Pod pod = cycle.pod();
-    for (NodeInfo other : cycle.snapshot().nodes()) {
-      if (!other.hasPodsWithRequiredAntiAffinity()) {
-        continue;
-      }
-      for (Pod p : other.pods()) {
-        for (PodAffinityTerm t : p.spec().requiredPodAntiAffinity()) {
-          if (matches(t, p, pod) && sameDomain(other.node(), node.node(), t.topologyKey())) {
-            return EXISTING_ANTI;
-          }
-        }
+    io.hns.model.cluster.Labels labels = node.node().labels();
+    for (Map.Entry<String, Set<String>> e : s.existingAnti().entrySet()) {
+      String v = labels.get(e.getKey());
+      if (v != null && e.getValue().contains(v)) {
+        return EXISTING_ANTI;
       }
     }
-    for (PodAffinityTerm t : pod.spec().requiredPodAffinity()) {
-      if (!node.node().labels().has(t.topologyKey()) || !anyMatchInDomain(cycle, t, node)) {
-        boolean selfAllowed = s.affinityMatchesNowhere() && pod.spec().requiredPodAffinity().stream()
-            .allMatch(term -> matches(term, pod, pod)) && node.node().labels().has(t.topologyKey());
+    List<PodAffinityTerm> affinity = pod.spec().requiredPodAffinity();
+    for (int i = 0; i < affinity.size(); i++) {
+      String v = labels.get(affinity.get(i).topologyKey());
+      if (v == null || !s.affinityDomains().get(i).contains(v)) {
+        boolean selfAllowed = s.affinityMatchesNowhere() && s.allTermsMatchSelf() && v != null;
         if (!selfAllowed) {
           return AFFINITY;
         }
       }
     }
-    for (PodAffinityTerm t : pod.spec().requiredPodAntiAffinity()) {
-      if (anyMatchInDomain(cycle, t, node)) {
+    List<PodAffinityTerm> anti = pod.spec().requiredPodAntiAffinity();
+    for (int i = 0; i < anti.size(); i++) {
+      String v = labels.get(anti.get(i).topologyKey());
+      if (v != null && s.antiDomains().get(i).contains(v)) {
         return ANTI;
       }
     }
     return null;
-  }
-
-  private static boolean anyMatchInDomain(CycleState cycle, PodAffinityTerm t, NodeInfo node) {
-    for (NodeInfo other : cycle.snapshot().nodes()) {
-      if (!sameDomain(other.node(), node.node(), t.topologyKey())) {
-        continue;
-      }
-      for (Pod p : other.pods()) {
-        if (matches(t, cycle.pod(), p)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   // ---- Score -------------------------------------------------------------------------------
@@ -123,7 +157,7 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
   public Object preScore(CycleState cycle, List<NodeInfo> feasible) {
     Pod pod = cycle.pod();
     boolean podHas = !pod.spec().preferredPodAffinity().isEmpty() || !pod.spec().preferredPodAntiAffinity().isEmpty();
-    boolean existingHave = cycle.snapshot().nodes().stream().anyMatch(NodeInfo::hasPodsWithAffinity);
+    boolean existingHave = cycle.snapshot().anyPodWithAffinity();
     if (!podHas && !existingHave) {
       return SKIP;
     }

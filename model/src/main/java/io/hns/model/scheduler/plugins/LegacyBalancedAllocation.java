@@ -24,6 +24,17 @@ public final class LegacyBalancedAllocation implements ScorePlugin {
   }
 
   @Override
+  public boolean scoreByClass(CycleState cycle, Object state) {
+    return true;
+  }
+
+  /** Scores are final (no normalization). */
+  @Override
+  public boolean normalizeByClass(CycleState cycle, Object state) {
+    return true;
+  }
+
+  @Override
   public long score(CycleState cycle, Object state, NodeInfo node) {
     Resources pod = cycle.pod().spec().nonZeroRequests();
     Resources alloc = node.node().allocatable();

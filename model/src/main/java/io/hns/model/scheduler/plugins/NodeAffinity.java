@@ -75,6 +75,54 @@ public final class NodeAffinity implements FilterPlugin, ScorePlugin {
     return union;
   }
 
+  /**
+   * Class-safe unless the node's name matters: candidate names from PreFilter, a nodeSelector or a
+   * required term on the hostname label, or a {@code metadata.name} field.
+   */
+  @Override
+  public boolean filterByClass(CycleState cycle, Object state) {
+    PodSpec spec = cycle.pod().spec();
+    return state == null && !spec.nodeSelector().containsKey(Node.HOSTNAME_LABEL)
+        && (spec.requiredAffinity() == null || !readsIdentity(spec.requiredAffinity()));
+  }
+
+  @Override
+  public boolean scoreByClass(CycleState cycle, Object state) {
+    for (PreferredTerm p : cycle.pod().spec().preferredAffinity()) {
+      if (readsIdentity(p.term())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Default normalization: by the maximum. */
+  @Override
+  public boolean normalizeByClass(CycleState cycle, Object state) {
+    return true;
+  }
+
+  private static boolean readsIdentity(List<NodeSelectorTerm> terms) {
+    for (NodeSelectorTerm t : terms) {
+      if (readsIdentity(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean readsIdentity(NodeSelectorTerm t) {
+    if (!t.fields().isEmpty()) {
+      return true;
+    }
+    for (LabelRequirement r : t.expressions()) {
+      if (r.key().equals(Node.HOSTNAME_LABEL)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public List<String> filter(CycleState cycle, Object state, NodeInfo node) {
     if (state instanceof Set<?> names) {

@@ -15,6 +15,11 @@ public final class NodeName implements FilterPlugin {
   }
 
   @Override
+  public boolean filterByClass(CycleState cycle, Object state) {
+    return cycle.pod().spec().nodeName().isEmpty(); // else it compares node names
+  }
+
+  @Override
   public List<String> filter(CycleState cycle, Object state, NodeInfo node) {
     String wanted = cycle.pod().spec().nodeName();
     return wanted.isEmpty() || wanted.equals(node.name()) ? null : REASON;

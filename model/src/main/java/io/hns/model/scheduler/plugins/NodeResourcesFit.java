@@ -23,6 +23,22 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
   }
 
   @Override
+  public boolean filterByClass(CycleState cycle, Object state) {
+    return true; // allocatable, pod count and requests are part of the class
+  }
+
+  @Override
+  public boolean scoreByClass(CycleState cycle, Object state) {
+    return true;
+  }
+
+  /** Scores are final (no normalization). */
+  @Override
+  public boolean normalizeByClass(CycleState cycle, Object state) {
+    return true;
+  }
+
+  @Override
   public List<String> filter(CycleState cycle, Object state, NodeInfo node) {
     return insufficient(cycle.pod().spec().requests(), node);
   }

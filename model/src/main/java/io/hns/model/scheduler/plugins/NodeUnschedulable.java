@@ -23,6 +23,11 @@ public final class NodeUnschedulable implements FilterPlugin {
   }
 
   @Override
+  public boolean filterByClass(CycleState cycle, Object state) {
+    return true; // cordoning is part of the class
+  }
+
+  @Override
   public List<String> filter(CycleState cycle, Object state, NodeInfo node) {
     if (!node.node().unschedulable()) {
       return null;

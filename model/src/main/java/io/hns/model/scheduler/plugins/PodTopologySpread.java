@@ -39,6 +39,9 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
   @Override
   public Object preFilter(CycleState cycle) {
     Pod pod = cycle.pod();
+    if (pod.spec().spreadConstraints().isEmpty()) {
+      return null; // hard constraints are explicit only
+    }
     List<Constraint> hard = SpreadConstraints.of(pod, false);
     if (hard.isEmpty()) {
       return null;
@@ -62,6 +65,19 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
       min[i] = counts.get(i).values().stream().mapToLong(Integer::longValue).min().orElse(0);
     }
     return new FilterState(hard, counts, min);
+  }
+
+  /** Domain counts are looked up by label value: class-safe unless a domain is the node itself. */
+  @Override
+  public boolean filterByClass(CycleState cycle, Object state) {
+    if (state instanceof FilterState s) {
+      for (Constraint c : s.constraints()) {
+        if (c.topologyKey().equals(Node.HOSTNAME_LABEL)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   @Override
@@ -107,7 +123,11 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     for (int i = 0; i < soft.size(); i++) {
       counts.add(new HashMap<>());
     }
-    for (NodeInfo n : feasible) {
+    // With system defaults no node is ignored, and a domain is a label value, equal within an
+    // equivalence class (hostname aside): one feasible node per class finds them all.
+    List<NodeInfo> domainNodes = !requireAll && cycle.feasibleClasses() != null
+        ? cycle.feasibleClasses().representatives() : feasible;
+    for (NodeInfo n : domainNodes) {
       if (requireAll && !SpreadConstraints.hasAllKeys(n.node(), soft)) {
         ignored.add(n.name());
         continue;
@@ -128,6 +148,18 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
       int size = soft.get(i).topologyKey().equals(Node.HOSTNAME_LABEL) ? feasible.size() - ignored.size() : domains[i];
       weights[i] = Math.log(size + 2);
     }
+    if (!requireAll && pod.spec().nodeSelector().isEmpty() && pod.spec().requiredAffinity() == null
+        && zoneAndHostnameOfOwner(soft)) {
+      // System defaults and every node eligible: the zone counts are the snapshot's own (O(domains));
+      // the hostname domain is the node itself, counted at Score.
+      for (int i = 0; i < soft.size(); i++) {
+        Constraint c = soft.get(i);
+        if (c.topologyKey().equals(Node.ZONE_LABEL)) {
+          counts.get(i).replaceAll((zone, zero) -> cycle.snapshot().ownedPodsInZone(c.ownerUid(), zone));
+        }
+      }
+      return new ScoreState(soft, ignored, counts, weights);
+    }
     for (NodeInfo n : cycle.snapshot().nodes()) {
       Node node = n.node();
       if (!NodeAffinity.requiredMatches(pod.spec(), node)) {
@@ -146,6 +178,37 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
       }
     }
     return new ScoreState(soft, ignored, counts, weights);
+  }
+
+  /**
+   * Class-safe unless a constraint counts a selector's pods on the node itself (explicit hostname
+   * constraints); the system default hostname constraint counts the pod's controller's pods, which
+   * is part of the class, and whether a node is ignored depends on its labels only.
+   */
+  @Override
+  public boolean scoreByClass(CycleState cycle, Object state) {
+    for (Constraint c : ((ScoreState) state).constraints()) {
+      if (c.topologyKey().equals(Node.HOSTNAME_LABEL) && c.ownerUid() == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** By the minimum and maximum of the nodes not ignored. */
+  @Override
+  public boolean normalizeByClass(CycleState cycle, Object state) {
+    return true;
+  }
+
+  private static boolean zoneAndHostnameOfOwner(List<Constraint> soft) {
+    for (Constraint c : soft) {
+      if (c.ownerUid() == null
+          || !(c.topologyKey().equals(Node.ZONE_LABEL) || c.topologyKey().equals(Node.HOSTNAME_LABEL))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -172,6 +235,10 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
   @Override
   public void normalize(CycleState cycle, Object state, List<NodeInfo> feasible, long[] scores) {
     ScoreState s = (ScoreState) state;
+    if (s.ignored().isEmpty()) {
+      normalizeAll(scores);
+      return;
+    }
     long min = Long.MAX_VALUE;
     long max = 0;
     for (int i = 0; i < scores.length; i++) {
@@ -189,6 +256,19 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
       } else {
         scores[i] = Normalize.MAX_NODE_SCORE * (max + min - scores[i]) / max;
       }
+    }
+  }
+
+  /** {@link #normalize} when no node is ignored. */
+  private static void normalizeAll(long[] scores) {
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    for (long s : scores) {
+      min = Math.min(min, s);
+      max = Math.max(max, s);
+    }
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = max == 0 ? Normalize.MAX_NODE_SCORE : Normalize.MAX_NODE_SCORE * (max + min - scores[i]) / max;
     }
   }
 

@@ -3,6 +3,7 @@ package io.hns.model.scheduler.plugins;
 import io.hns.model.cluster.Node;
 import io.hns.model.cluster.Pod;
 import io.hns.model.scheduler.CycleState;
+import io.hns.model.scheduler.FeasibleClasses;
 import io.hns.model.scheduler.NodeInfo;
 import io.hns.model.scheduler.ScorePlugin;
 import java.util.HashMap;
@@ -29,6 +30,12 @@ public final class SelectorSpread implements ScorePlugin {
     return cycle.pod().spec().spreadConstraints().isEmpty() ? NO_STATE : SKIP;
   }
 
+  /** The score is the node's count of pods of the pod's controller, which is part of the class. */
+  @Override
+  public boolean scoreByClass(CycleState cycle, Object state) {
+    return true;
+  }
+
   @Override
   public long score(CycleState cycle, Object state, NodeInfo node) {
     Pod pod = cycle.pod();
@@ -40,31 +47,65 @@ public final class SelectorSpread implements ScorePlugin {
 
   @Override
   public void normalize(CycleState cycle, Object state, List<NodeInfo> feasible, long[] scores) {
-    Map<String, Long> byZone = new HashMap<>();
+    // Each node's zone: from its class when the scheduler passed the classes (labels other than the
+    // hostname are equal within a class), else from every node.
+    FeasibleClasses fc = cycle.feasibleClasses();
+    int[] zoneOfNode = new int[scores.length];
+    Map<String, Integer> zones = new HashMap<>();
+    if (fc != null && fc.indexes(feasible)) {
+      List<NodeInfo> reps = fc.representatives();
+      int[] zoneOfClass = new int[reps.size()];
+      for (int k = 0; k < reps.size(); k++) {
+        zoneOfClass[k] = zoneIndex(zones, zoneKey(reps.get(k).node()));
+      }
+      for (int i = 0; i < scores.length; i++) {
+        zoneOfNode[i] = zoneOfClass[fc.classOf()[i]];
+      }
+    } else {
+      for (int i = 0; i < scores.length; i++) {
+        zoneOfNode[i] = zoneIndex(zones, zoneKey(feasible.get(i).node()));
+      }
+    }
+    long[] byZone = new long[zones.size()];
     long maxByNode = 0;
     for (int i = 0; i < scores.length; i++) {
       maxByNode = Math.max(maxByNode, scores[i]);
-      String zone = zoneKey(feasible.get(i).node());
-      if (!zone.isEmpty()) {
-        byZone.merge(zone, scores[i], Long::sum);
+      if (zoneOfNode[i] >= 0) {
+        byZone[zoneOfNode[i]] += scores[i];
       }
     }
-    long maxByZone = byZone.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    long maxByZone = 0;
+    for (long z : byZone) {
+      maxByZone = Math.max(maxByZone, z);
+    }
     for (int i = 0; i < scores.length; i++) {
       double f = Normalize.MAX_NODE_SCORE;
       if (maxByNode > 0) {
         f = Normalize.MAX_NODE_SCORE * ((double) (maxByNode - scores[i]) / maxByNode);
       }
-      String zone = zoneKey(feasible.get(i).node());
-      if (!byZone.isEmpty() && !zone.isEmpty()) {
+      int zone = zoneOfNode[i];
+      if (byZone.length > 0 && zone >= 0) {
         double zoneScore = Normalize.MAX_NODE_SCORE;
         if (maxByZone > 0) {
-          zoneScore = Normalize.MAX_NODE_SCORE * ((double) (maxByZone - byZone.get(zone)) / maxByZone);
+          zoneScore = Normalize.MAX_NODE_SCORE * ((double) (maxByZone - byZone[zone]) / maxByZone);
         }
         f = f * (1 - ZONE_WEIGHTING) + ZONE_WEIGHTING * zoneScore;
       }
       scores[i] = (long) f;
     }
+  }
+
+  /** The index of a zone key among those seen, -1 for the empty key (no zone). */
+  private static int zoneIndex(Map<String, Integer> zones, String zone) {
+    if (zone.isEmpty()) {
+      return -1;
+    }
+    Integer i = zones.get(zone);
+    if (i == null) {
+      i = zones.size();
+      zones.put(zone, i);
+    }
+    return i;
   }
 
   /** {@code utilnode.GetZoneKey}: region and zone from the topology or legacy failure-domain labels. */

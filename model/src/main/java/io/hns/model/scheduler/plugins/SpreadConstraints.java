@@ -24,14 +24,8 @@ final class SpreadConstraints {
       if (ownerUid != null) {
         return node.podsOwnedBy(ownerUid);
       }
-      int n = 0;
-      for (Pod p : node.pods()) {
-        // countPodsMatchSelector skips terminating pods (kubernetes#87621).
-        if (!p.isDeleting() && p.namespace().equals(namespace) && selector.matches(p.labels())) {
-          n++;
-        }
-      }
-      return n;
+      // countPodsMatchSelector skips terminating pods (kubernetes#87621).
+      return node.countMatching(selector, namespace);
     }
 
     boolean matchesSelf(Pod pod) {

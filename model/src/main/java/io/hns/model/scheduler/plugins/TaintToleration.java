@@ -22,6 +22,22 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
   }
 
   @Override
+  public boolean filterByClass(CycleState cycle, Object state) {
+    return true; // taints are part of the class
+  }
+
+  @Override
+  public boolean scoreByClass(CycleState cycle, Object state) {
+    return true;
+  }
+
+  /** Reversed default normalization: by the maximum. */
+  @Override
+  public boolean normalizeByClass(CycleState cycle, Object state) {
+    return true;
+  }
+
+  @Override
   public List<String> filter(CycleState cycle, Object state, NodeInfo node) {
     List<Toleration> tolerations = cycle.pod().spec().tolerations();
     for (Taint taint : node.node().taints()) {

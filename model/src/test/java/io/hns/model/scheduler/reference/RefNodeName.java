@@ -1,0 +1,25 @@
+package io.hns.model.scheduler.reference;
+
+import io.hns.model.scheduler.CycleState;
+import io.hns.model.scheduler.FilterPlugin;
+import io.hns.model.scheduler.NodeInfo;
+import java.util.List;
+
+/**
+ * REFERENCE COPY (commit 9e0c0f5, before issue 7's performance work) for differential tests.
+ *
+ * <p>plugins/nodename: a pod that names a node in {@code spec.nodeName} fits only that node. */
+public final class RefNodeName implements FilterPlugin {
+  static final List<String> REASON = List.of("node(s) didn't match the requested node name");
+
+  @Override
+  public String name() {
+    return "NodeName";
+  }
+
+  @Override
+  public List<String> filter(CycleState cycle, Object state, NodeInfo node) {
+    String wanted = cycle.pod().spec().nodeName();
+    return wanted.isEmpty() || wanted.equals(node.name()) ? null : REASON;
+  }
+}
