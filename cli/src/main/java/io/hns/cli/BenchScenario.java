@@ -19,9 +19,10 @@ import java.util.SplittableRandom;
  * policy; W = clamp(round(N/10), 1, 50) Deployments with CPU HPAs (70 %), pods of 250m, 500m or
  * 1000m in turn. The offered load is a 1-minute trace per Deployment over {@code days} days: a
  * daily cycle (mean 40 to 160 requests/s, amplitude 0.4 to 0.7, peak between 9h and 20h), weekends
- * (days 6 and 7) at 70 %, small day-to-day variation, and flash crowds (about 1.5 a day, each
+ * (days 6 and 7) at 70 %, small day-to-day variation, and flash crowds (one or two a day, each
  * hitting a tenth of the Deployments with 2 to 4 times the load for 10 to 40 minutes, ramping up
- * over 2 minutes and down over 5). Rates are whole requests per second, and a step is written only
+ * over 2 minutes and down over 5). Each day is drawn from its own random stream: a shorter run's
+ * trace is the beginning of a longer one's. Rates are whole requests per second, and a step is written only
  * where the rate changes: the step function equals the trace at every minute. Pod capacity is set
  * so that the mean demand fills about 55 % of N nodes (peaks of different Deployments are
  * staggered, flash crowds overflow to the virtual node).
@@ -107,12 +108,6 @@ public final class BenchScenario {
     long minutes = p.durationMinutes();
     int days = (int) Math.ceil(minutes / 1440.0);
 
-    // Day-to-day level: weekdays around 1, weekends (days 6, 7 of each week) at 70 %.
-    double[] dayLevel = new double[days + 1];
-    for (int d = 0; d <= days; d++) {
-      dayLevel[d] = (d % 7 >= 5 ? 0.70 : 1.0) * (0.95 + 0.10 * random.nextDouble());
-    }
-
     // Services: a share of the mean CPU demand each, sized so the mean fills MEAN_FILL of N nodes.
     double totalMilli = MEAN_FILL * p.nodes() * ALLOCATABLE_MILLI_CPU;
     double[] weights = new double[w];
@@ -136,19 +131,28 @@ public final class BenchScenario {
           maxReplicas, Math.min(initial, maxReplicas)));
     }
 
-    // Flash crowds: about 1.5 a day, each on a tenth of the services.
-    int crowds = (int) Math.max(1, Math.round(1.5 * minutes / 1440.0));
+    // Each day draws from its own stream, so a shorter run's load is the start of a longer one's.
+    // Day level: weekdays around 1, weekends (days 6, 7 of each week) at 70 %. Flash crowds: one or
+    // two a day, each on a tenth of the services.
+    double[] dayLevel = new double[days + 1];
     List<FlashCrowd> flash = new ArrayList<>();
-    for (int c = 0; c < crowds; c++) {
-      long start = random.nextLong(Math.max(1, minutes));
-      long plateau = 10 + random.nextLong(31);
-      double factor = 2 + 2 * random.nextDouble();
-      boolean[] hits = new boolean[w];
-      int n = Math.max(1, w / 10);
-      for (int k = 0; k < n; k++) {
-        hits[random.nextInt(w)] = true;
+    for (int d = 0; d <= days; d++) {
+      SplittableRandom day = new SplittableRandom(p.seed() * 0x9E3779B97F4A7C15L + d);
+      dayLevel[d] = (d % 7 >= 5 ? 0.70 : 1.0) * (0.95 + 0.10 * day.nextDouble());
+      int crowds = 1 + day.nextInt(2);
+      for (int c = 0; c < crowds; c++) {
+        long start = d * 1440L + day.nextLong(1440);
+        long plateau = 10 + day.nextLong(31);
+        double factor = 2 + 2 * day.nextDouble();
+        boolean[] hits = new boolean[w];
+        int n = Math.max(1, w / 10);
+        for (int k = 0; k < n; k++) {
+          hits[day.nextInt(w)] = true;
+        }
+        if (start < minutes) {
+          flash.add(new FlashCrowd(start, plateau, factor, hits));
+        }
       }
-      flash.add(new FlashCrowd(start, plateau, factor, hits));
     }
 
     StringBuilder y = new StringBuilder(1 << 20);

@@ -76,14 +76,30 @@ class BenchCommandTest {
         "--outputs", dir.resolve("out").toString());
     assertThat(bench.code()).as(bench.err()).isEqualTo(0);
     java.util.Map<String, String> expected = java.util.Map.of(
-        "timeline.csv", "a97a4243f360cad6",
-        "pods.csv", "f085f1824fd54677",
-        "nodes.csv", "f5202c6212d0ed23",
-        "events.jsonl", "1668838d7ef78334"); // after "Scheduled" moved before the kubelet's events
+        "timeline.csv", "1aab0172daa7351f",
+        "pods.csv", "d834f86ceb5c2fcf",
+        "nodes.csv", "1e52b5437f9b6925",
+        "events.jsonl", "7bf8dd5ffdb30978"); // main: "Scheduled" before the kubelet's events
     for (var e : expected.entrySet()) {
       byte[] bytes = Files.readAllBytes(dir.resolve("out").resolve(e.getKey()));
       String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
       assertThat(sha.substring(0, 16)).as(e.getKey()).isEqualTo(e.getValue());
+    }
+  }
+
+  /** A shorter run's load is the beginning of a longer one's (each day has its own random stream). */
+  @Test
+  void aShorterRunIsAPrefixOfALongerOne() throws Exception {
+    BenchScenario.Written quarter = BenchScenario.write(new BenchScenario.Params(100, 0.25, 1), dir.resolve("q"));
+    BenchScenario.Written day = BenchScenario.write(new BenchScenario.Params(100, 1, 1), dir.resolve("d"));
+    var a = ScenarioCompiler.load(ScenarioSource.of(quarter.scenario().toString()));
+    var b = ScenarioCompiler.load(ScenarioSource.of(day.scenario().toString()));
+    assertThat(a.workloads()).isEqualTo(b.workloads());
+    assertThat(a.hpas()).isEqualTo(b.hpas());
+    for (int i = 0; i < a.loads().size(); i++) {
+      for (long t = 0; t < a.durationMs(); t += 60_000) {
+        assertThat(a.loads().get(i).curve().rateAt(t)).isEqualTo(b.loads().get(i).curve().rateAt(t));
+      }
     }
   }
 
