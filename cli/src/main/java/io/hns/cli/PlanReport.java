@@ -32,7 +32,7 @@ final class PlanReport {
     out.printf("Sweep %s: %d points x up to %d replications (common random numbers), %d runs used%s%n",
         sweep.name(), sweep.points().size(), sweep.replications(), o.runs().size(),
         shard.isAll() ? "" : " (shard " + shard + ": its points only)");
-    if (o.executed() > 0 || o.wallMs() > 0) {
+    if (o.executed() > 0 || o.resumed() > 0) {
       out.printf("  %d runs done now and %d resumed from runs.csv, in %.1f s on %s%n", o.executed(), o.resumed(),
           o.wallMs() / 1000.0, engine);
     }
