@@ -198,8 +198,16 @@ public final class WorkloadController implements StateListener {
     }
   }
 
+  /**
+   * A new pod of the ReplicaSet, named {@code <rs>-<5 random characters>} (generateName). A name
+   * still taken is drawn again, as the API server retries a generated name that exists.
+   */
   private Pod newPod(Workload rs) {
-    return Pod.builder(rs.namespace(), rs.name() + "-" + names.suffix(5), rs.template())
+    String name = rs.name() + "-" + names.suffix(5);
+    while (state.pod(rs.namespace() + "/" + name) != null) {
+      name = rs.name() + "-" + names.suffix(5);
+    }
+    return Pod.builder(rs.namespace(), name, rs.template())
         .uid(names.uid())
         .labels(rs.templateLabels())
         .annotations(rs.templateAnnotations())
