@@ -34,10 +34,12 @@ public final class MetricsServer implements StateListener {
   private static final class Entry {
     final PodRef ref;
     Pod pod; // current record, null once removed
-    DemandMeter.Load load; // the current pod's load (DemandMeter maps it at creation)
+    int load = -1; // the current pod's load, an index into the loads (DemandMeter maps it at creation)
+    long cpuRequest; // the current record's CPU request
     long frozenEpoch = -1; // the scrape epoch whose record is frozen below
     Pod frozenPod; // the record at that scrape (null: the name did not exist then)
-    DemandMeter.Load frozenLoad;
+    int frozenLoad = -1;
+    long frozenCpuRequest;
     long sampleEpoch = -1;
     PodUsage sample;
 
@@ -53,11 +55,12 @@ public final class MetricsServer implements StateListener {
   private final Map<PodRef, Entry> byRef = new HashMap<>();
   private final Map<Pod, Entry> byRecord = new IdentityHashMap<>();
   private final List<Entry> removed = new ArrayList<>();
-  private final Map<PodSpec, Long> cpuRequests = new IdentityHashMap<>();
+  private final Map<DemandMeter.Load, Integer> loadIndex = new IdentityHashMap<>();
+  private final DemandMeter.Load[] loads;
   /** Scrapes so far; 0 before the first. */
   private long epoch;
   private long scrapeTime;
-  private Map<DemandMeter.Load, Double> utilizationAtScrape = new IdentityHashMap<>();
+  private double[] utilizationAtScrape;
 
   /** Registers as a state listener after the {@link DemandMeter} (which must map pods to loads first). */
   public MetricsServer(Engine engine, ClusterState state, DemandMeter demand, long resolutionMs, double idleUtilization) {
@@ -65,6 +68,11 @@ public final class MetricsServer implements StateListener {
     this.demand = demand;
     this.resolutionMs = resolutionMs;
     this.idleUtilization = idleUtilization;
+    this.loads = demand.loads().toArray(new DemandMeter.Load[0]);
+    for (int i = 0; i < loads.length; i++) {
+      loadIndex.put(loads[i], i);
+    }
+    this.utilizationAtScrape = new double[loads.length];
     for (Pod p : state.pods()) {
       podAdded(p);
     }
@@ -78,6 +86,7 @@ public final class MetricsServer implements StateListener {
       e.frozenEpoch = epoch;
       e.frozenPod = e.pod;
       e.frozenLoad = e.load;
+      e.frozenCpuRequest = e.cpuRequest;
     }
   }
 
@@ -89,20 +98,14 @@ public final class MetricsServer implements StateListener {
       e = new Entry(ref);
       byRef.put(ref, e);
     }
-    freeze(e);
-    e.pod = pod;
-    e.load = demand.loadOf(pod);
-    byRecord.put(pod, e);
+    follow(e);
   }
 
   @Override
   public void podUpdated(Pod before, Pod after) {
     Entry e = byRef.get(after.ref());
     if (e != null) {
-      freeze(e);
-      byRecord.remove(e.pod);
-      e.pod = after;
-      byRecord.put(after, e);
+      follow(e);
     }
   }
 
@@ -110,20 +113,44 @@ public final class MetricsServer implements StateListener {
   public void podRemoved(Pod pod) {
     Entry e = byRef.get(pod.ref());
     if (e != null) {
-      freeze(e);
-      byRecord.remove(e.pod);
-      e.pod = null;
-      e.load = null;
-      removed.add(e);
+      follow(e);
     }
+  }
+
+  /**
+   * Brings an entry to the state's current record of its name (not the notification's: a listener
+   * notified earlier may have changed the pod again, and that notification may come first).
+   */
+  private void follow(Entry e) {
+    freeze(e);
+    Pod now = state.pod(e.ref);
+    Pod was = e.pod;
+    if (now == was) {
+      return;
+    }
+    if (was != null) {
+      byRecord.remove(was);
+    }
+    e.pod = now;
+    if (now == null) {
+      e.load = -1;
+      removed.add(e);
+      return;
+    }
+    byRecord.put(now, e);
+    if (was == null || was.spec() != now.spec()) {
+      e.cpuRequest = cpuRequest(now.spec());
+    }
+    DemandMeter.Load load = demand.loadOf(now);
+    e.load = load == null ? -1 : loadIndex.get(load);
   }
 
   private void scrape() {
     epoch++;
     scrapeTime = state.now();
-    Map<DemandMeter.Load, Double> u = new IdentityHashMap<>();
-    for (DemandMeter.Load l : demand.loads()) {
-      u.put(l, demand.utilization(l));
+    double[] u = new double[loads.length];
+    for (int i = 0; i < loads.length; i++) {
+      u[i] = demand.utilization(loads[i]);
     }
     utilizationAtScrape = u;
     // Names removed before this scrape had no pod at it: forget them (unless reused since).
@@ -143,12 +170,13 @@ public final class MetricsServer implements StateListener {
     if (e.sampleEpoch == epoch) {
       return e.sample;
     }
-    Pod p = e.frozenEpoch == epoch ? e.frozenPod : e.pod;
-    DemandMeter.Load load = e.frozenEpoch == epoch ? e.frozenLoad : e.load;
+    boolean frozen = e.frozenEpoch == epoch;
+    Pod p = frozen ? e.frozenPod : e.pod;
+    int load = frozen ? e.frozenLoad : e.load;
     PodUsage s = null;
     if (p != null && p.phase() == PodPhase.RUNNING && !p.isDeleting()) {
-      double utilization = load == null ? idleUtilization : p.isReady() ? utilizationAtScrape.get(load) : 0;
-      long cpu = Math.round(cpuRequest(p) * utilization);
+      double utilization = load < 0 ? idleUtilization : p.isReady() ? utilizationAtScrape[load] : 0;
+      long cpu = Math.round((frozen ? e.frozenCpuRequest : e.cpuRequest) * utilization);
       long memory = p.spec().requests().memory() / 2;
       s = new PodUsage(p.namespace(), p.name(), p.labels(), scrapeTime, resolutionMs, cpu, memory);
     }
@@ -158,19 +186,14 @@ public final class MetricsServer implements StateListener {
   }
 
   /** The sum of the containers' CPU requests (the spec's request without container detail). */
-  private long cpuRequest(Pod p) {
-    Long cached = cpuRequests.get(p.spec());
-    if (cached != null) {
-      return cached;
-    }
+  private static long cpuRequest(PodSpec spec) {
     long cpuRequest = 0;
-    for (ContainerRequest c : p.spec().containers()) {
+    for (ContainerRequest c : spec.containers()) {
       cpuRequest += Math.max(0, c.milliCpu());
     }
-    if (p.spec().containers().isEmpty()) {
-      cpuRequest = p.spec().requests().milliCpu();
+    if (spec.containers().isEmpty()) {
+      cpuRequest = spec.requests().milliCpu();
     }
-    cpuRequests.put(p.spec(), cpuRequest);
     return cpuRequest;
   }
 
